@@ -1,0 +1,1 @@
+"""The Qt desktop application and the ``redress`` command line (the only package that uses Qt)."""

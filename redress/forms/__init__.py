@@ -1,0 +1,1 @@
+"""Data-driven checklists, rule packs, screening, worksheets and deadlines (no Qt)."""

@@ -1,0 +1,141 @@
+"""``redress check``: everything about an open vault that can be verified."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from redress.models import attachments as blobs
+from redress.models import audit, cases
+from redress.models.database import configuration_problems
+from redress.models.errors import AttachmentError, VaultError
+from redress.models.keyslots import Argon2Params, KeySlotFile, read_keyslot_file
+from redress.models.schema import Attachment, VaultMeta
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    """One line of ``redress check``.
+
+    Attributes:
+        name: what was checked.
+        ok: whether it passed.
+        detail: a one-line, non-sensitive explanation.
+    """
+
+    name: str
+    ok: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Everything ``redress check`` verified.
+
+    Attributes:
+        items: the individual checks.
+    """
+
+    items: tuple[CheckItem, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether every check passed."""
+        return all(item.ok for item in self.items)
+
+
+def _database_items(engine: Engine) -> list[CheckItem]:
+    with engine.connect() as conn:
+        raw: Any = conn.connection.dbapi_connection
+        cipher = raw.execute("PRAGMA cipher_integrity_check").fetchall()
+        integrity = [row[0] for row in raw.execute("PRAGMA integrity_check").fetchall()]
+        problems = configuration_problems(raw)
+    return [
+        CheckItem(
+            "SQLCipher page authentication",
+            not cipher,
+            f"{len(cipher)} damaged page(s)" if cipher else "every page's HMAC verified",
+        ),
+        CheckItem(
+            "SQLite integrity",
+            integrity == ["ok"],
+            "ok" if integrity == ["ok"] else f"{len(integrity)} problem(s) reported",
+        ),
+        CheckItem(
+            "SQLCipher configuration",
+            not problems,
+            "; ".join(problems) or "temp_store=MEMORY, HMAC on, secure_delete, FULL sync",
+        ),
+    ]
+
+
+def _session_items(
+    session: Session, slots: KeySlotFile, attachments_dir: Path, attachments: bool
+) -> list[CheckItem]:
+    report = audit.verify(session, slots.audit_seq, slots.audit_hash)
+    meta = session.get(VaultMeta, "counter")
+    db_counter = int(meta.value) if meta else 0
+    items = [
+        CheckItem(
+            "audit log chain",
+            report.ok,
+            f"{report.entries} entries verified" if report.ok else "; ".join(report.problems[:3]),
+        ),
+        CheckItem(
+            "rollback counter",
+            db_counter >= slots.counter,
+            f"database {db_counter}, key-slot file {slots.counter}",
+        ),
+    ]
+    if attachments:
+        rows = session.execute(select(Attachment)).scalars().all()
+        bad = 0
+        for row in rows:
+            try:
+                blobs.verify(attachments_dir, cases.sealed(row))
+            except AttachmentError:
+                bad += 1
+        detail = f"{len(rows)} verified" if not bad else f"{bad} of {len(rows)} damaged or missing"
+        items.append(CheckItem("attachments", bad == 0, detail))
+    return items
+
+
+def _slot_item(keyslots_path: Path, data_key: bytes) -> CheckItem:
+    try:
+        slots, mac = read_keyslot_file(keyslots_path)
+        slots.verify(data_key, mac)
+        for slot in slots.slots:
+            if slot.type == "passphrase":
+                Argon2Params.from_json(slot.kdf)
+    except VaultError as exc:
+        return CheckItem("key slots", False, str(exc))
+    if slots.slot("passphrase") is None:
+        return CheckItem("key slots", False, "there is no passphrase slot")
+    kinds = ", ".join(sorted(s.type for s in slots.slots))
+    return CheckItem("key slots", True, f"authenticated; slots: {kinds}")
+
+
+def check_vault(
+    engine: Engine,
+    sessions: sessionmaker[Session],
+    keyslots_path: Path,
+    attachments_dir: Path,
+    slots: KeySlotFile,
+    data_key: bytes,
+    *,
+    attachments: bool = True,
+) -> CheckReport:
+    """Run every check and report each one.
+
+    Covers page HMACs, SQLite integrity, configuration, the audit chain, the rollback counter,
+    attachments (each decrypted) and the key-slot file.
+    """
+    items = _database_items(engine)
+    with sessions() as session:
+        items += _session_items(session, slots, attachments_dir, attachments)
+    items.append(_slot_item(keyslots_path, data_key))
+    return CheckReport(tuple(items))

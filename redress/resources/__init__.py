@@ -1,0 +1,1 @@
+"""Data, no logic: templates, rule packs, checklists, schemas, demo cases, word lists."""
