@@ -28,7 +28,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from redress.models.errors import AttachmentError
-from redress.models.fsutil import TMP_SUFFIX, fsync_dir, open_private_new
+from redress.models.fsutil import TMP_SUFFIX, atomic_write_chunks, fsync_dir, open_private_new
 
 MAGIC = b"RDRSATT1"
 CHUNK_SIZE = 1024 * 1024
@@ -168,20 +168,7 @@ def verify(folder: Path, sealed: SealedBlob) -> None:
 
 def export_to(destination: Path, chunks: Iterable[bytes]) -> None:
     """Write a decrypted copy to a place the user chose: owner-only, atomic, never partial."""
-    tmp = destination.with_name(f".{destination.name}.{secrets.token_hex(6)}{TMP_SUFFIX}")
-    fd = open_private_new(tmp)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for piece in chunks:
-                out.write(piece)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, destination)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    fsync_dir(destination.parent)
+    atomic_write_chunks(destination, chunks)
 
 
 def guess_media_type(name: str) -> str:

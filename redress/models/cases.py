@@ -225,12 +225,16 @@ def list_cases(session: Session) -> list[CaseSummary]:
 
 
 def next_reference(session: Session, year: int | None = None) -> str:
-    """The next free reference for a year, ``RD-YYYY-NNNN``."""
+    """The next free reference for a year, ``RD-YYYY-NNNN`` (more digits after 9999)."""
     year = year or dt.date.today().year
     prefix = f"RD-{year}-"
-    last = session.scalar(select(func.max(Case.reference)).where(Case.reference.like(prefix + "%")))
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:04d}"
+    numbers = session.execute(
+        select(Case.reference).where(Case.reference.like(prefix + "%"))
+    ).scalars()
+    highest = max(
+        (int(ref[len(prefix) :]) for ref in numbers if ref[len(prefix) :].isdigit()), default=0
+    )
+    return f"{prefix}{highest + 1:04d}"
 
 
 def find_case(session: Session, ident: str) -> Case:
@@ -242,7 +246,9 @@ def find_case(session: Session, ident: str) -> Case:
     ident = ident.strip()
     case = session.get(Case, ident)
     if case is None:
-        case = session.execute(select(Case).where(Case.reference == ident.upper())).scalar()
+        case = session.execute(
+            select(Case).where(Case.reference.in_({ident, ident.upper()})).limit(1)
+        ).scalar()
     if case is None and len(ident) >= 8:
         matches = (
             session.execute(select(Case).where(Case.id.like(ident + "%")).limit(2)).scalars().all()

@@ -67,7 +67,7 @@ class FormatIssue:
     """One problem found while validating an interchange document.
 
     Attributes:
-        path: where the problem is, as a JSON path such as ``case.record_entries[2].arrest_date``.
+        path: where the problem is, as a JSON path (``cases[0].record_entries[2].arrest_date``).
         reason: what is wrong, without quoting the offending value.
     """
 

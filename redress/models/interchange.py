@@ -389,7 +389,7 @@ def _export_evidence(item: EvidenceItem, entry_order: dict[str, int]) -> dict[st
     out = _export_fields(item, EVIDENCE_FIELDS[:-2])
     linked = sorted(
         (e.id for e in item.record_entries),
-        key=lambda ident: ident,
+        key=lambda ident: (entry_order.get(ident, len(entry_order)), ident),
     )
     out["record_entry_ids"] = linked
     out.update(_export_fields(item, EVIDENCE_FIELDS[-2:]))

@@ -351,10 +351,14 @@ class Case(Base):
         back_populates="case", cascade="all, delete-orphan", order_by="OfficialDocument.position"
     )
     deadlines: Mapped[list[Deadline]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="Deadline.due_date"
+        back_populates="case",
+        cascade="all, delete-orphan",
+        order_by=lambda: [Deadline.due_date, Deadline.id],
     )
     notes: Mapped[list[Note]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="Note.created_at"
+        back_populates="case",
+        cascade="all, delete-orphan",
+        order_by=lambda: [Note.created_at, Note.id],
     )
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Attachment.created_at"
@@ -477,6 +481,7 @@ class EvidenceItem(Provenance, Base):
     )
 
     case: Mapped[Case] = relationship(back_populates="evidence")
+    attachment: Mapped[Attachment | None] = relationship()
     record_entries: Mapped[list[RecordEntry]] = relationship(
         secondary=evidence_entry_links, back_populates="evidence"
     )
@@ -537,6 +542,7 @@ class Deadline(Base):
     origin: Mapped[str] = mapped_column(String(16), default="user")
 
     case: Mapped[Case] = relationship(back_populates="deadlines")
+    record_entry: Mapped[RecordEntry | None] = relationship()
 
 
 class Note(Base):
@@ -594,6 +600,7 @@ class GeneratedDocument(Base):
     created_at: Mapped[created_ts]
 
     case: Mapped[Case] = relationship(back_populates="documents")
+    attachment: Mapped[Attachment | None] = relationship()
 
 
 class AuditEntry(Base):

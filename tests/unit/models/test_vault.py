@@ -320,3 +320,35 @@ def test_find_case_by_reference_and_prefix(vault: Vault) -> None:
         assert cases.find_case(session, case_id[:8]).id == case_id
         with pytest.raises(NotFoundError):
             cases.find_case(session, "RD-1999-0001")
+
+
+def test_next_reference_counts_numerically_past_9999(vault: Vault) -> None:
+    with vault.transaction() as session:
+        for ref in ("RD-2030-0009", "RD-2030-9999", "RD-2030-notes"):
+            cases.add_case(
+                session,
+                Case(
+                    reference=ref, jurisdiction="NL", client=Client(legal_name="N", pseudonym=ref)
+                ),
+            )
+        assert cases.next_reference(session, 2030) == "RD-2030-10000"
+        assert cases.next_reference(session, 2031) == "RD-2031-0001"
+
+
+def test_deadline_linked_to_new_entry_in_one_flush(vault: Vault) -> None:
+    import datetime as dt
+
+    from redress.models.schema import Deadline, RecordEntry
+
+    entry = RecordEntry(kind="criminal", jurisdiction="US-NY", offence_text="x")
+    with vault.transaction() as session:
+        case = cases.add_case(
+            session,
+            Case(
+                jurisdiction="US-NY",
+                client=Client(legal_name="N", pseudonym="Client Rowan"),
+                record_entries=[entry],
+                deadlines=[Deadline(title="t", due_date=dt.date(2027, 1, 1), record_entry=entry)],
+            ),
+        )
+        assert case.deadlines[0].record_entry_id == entry.id
