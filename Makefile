@@ -11,7 +11,7 @@ PIP_SOURCE := $(if $(WHEELHOUSE),--no-index --find-links $(WHEELHOUSE),)
 SYSTEM_PACKAGES := gnome-keyring dbus libsecret-tools
 PYTEST_ARGS ?=
 
-.PHONY: run test lint typecheck contracts pytest system-deps bench clean
+.PHONY: run test lint typecheck contracts pytest system-deps bench screenshots clean translations
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Redress needs Python 3.11 or newer")'
@@ -36,8 +36,8 @@ system-deps:
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check redress tests
-	$(BIN)/ruff format --check redress tests
+	$(BIN)/ruff check redress tests tools
+	$(BIN)/ruff format --check redress tests tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -52,6 +52,19 @@ test: lint typecheck contracts pytest
 
 bench: $(STAMP)
 	$(BIN)/redress bench
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
+
+# Re-extract the interface's strings into the catalogues (Spanish: every message; English: only
+# the plural forms) and compile them. Translate new Spanish messages in the .ts before committing.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(find redress/desktop -name '*.py' | LC_ALL=C sort) -no-obsolete \
+	  -locations none -ts redress/resources/translations/redress_es.ts
+	$(BIN)/pyside6-lupdate $$(find redress/desktop -name '*.py' | LC_ALL=C sort) -no-obsolete \
+	  -locations none -pluralonly -ts redress/resources/translations/redress_en.ts
+	$(BIN)/pyside6-lrelease redress/resources/translations/redress_es.ts \
+	  redress/resources/translations/redress_en.ts
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -7,15 +7,21 @@ derivation, just not calibrated upwards, so the suite stays quick.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt settings, platformdirs folders and caches of the whole run go to a private temporary
+# folder, never the developer's own configuration (and the leak scans can inspect them).
+_XDG_ROOT = Path(tempfile.mkdtemp(prefix="redress-tests-xdg-"))
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = str(_XDG_ROOT / _name.lower())
 
-from redress.models.keyslots import Argon2Params
-from redress.models.vault import Vault
+from redress.models.keyslots import Argon2Params  # noqa: E402
+from redress.models.vault import Vault  # noqa: E402
 
 PASSPHRASE = "violet harbour lantern 42 quietly"
 OTHER_PASSPHRASE = "seven copper kettles hum at dawn"

@@ -193,22 +193,21 @@ def _recovery_key_notice(key: str) -> str:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    """Start the desktop app (built in a later release), or explain the headless commands."""
+    """Start the desktop app, or say in one line why it cannot start here."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
     if (
         sys.platform.startswith("linux")
         and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-        and os.environ.get("QT_QPA_PLATFORM") not in {"offscreen", "minimal"}
+        and platform not in {"offscreen", "minimal", "vnc"}
     ):
         print(
             "redress: no display found, so the desktop app cannot start here; the headless "
             f"commands work: {HEADLESS_COMMANDS} (see `redress --help`)."
         )
         return EXIT_OK
-    print(
-        "redress: the desktop app is not built yet (it is the next piece of work); the "
-        f"command line works now: {HEADLESS_COMMANDS} (see `redress --help`)."
-    )
-    return EXIT_OK
+    from redress.desktop.app import run_gui
+
+    return run_gui()
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -498,10 +497,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from redress.models import bench
 
     result = bench.run(cases=args.cases, searches=args.searches, progress=sys.stderr)
+    if not args.no_gui:
+        from redress.desktop import bench_gui
+
+        result["desktop"] = bench_gui.run(cases=args.cases, progress=sys.stderr)
     if args.json:
         _print_json(result, sys.stdout)
     else:
         print(bench.format_report(result))
+        if "desktop" in result:
+            print()
+            print(bench_gui.format_report(result["desktop"]))
     return EXIT_OK
 
 
@@ -639,6 +645,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("bench", cmd_bench, "benchmark a synthetic vault against plain SQLite")
     p.add_argument("--cases", type=int, default=10_000, metavar="N", help="cases (default 10000)")
     p.add_argument("--searches", type=int, default=200, metavar="N", help="search queries timed")
+    p.add_argument("--no-gui", action="store_true", help="skip the desktop measurements")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 

@@ -69,7 +69,7 @@ def write_backup(
     with private_umask():
         target = sqlcipher3.dbapi2.connect(db_uri(tmp, create=True), uri=True)
     try:
-        apply_connection_pragmas(target, key, "DELETE")
+        apply_connection_pragmas(target, key)
         with engine.connect() as conn:
             conn.connection.dbapi_connection.backup(target)  # type: ignore[union-attr]
         if verify:

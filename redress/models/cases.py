@@ -260,6 +260,45 @@ def find_case(session: Session, ident: str) -> Case:
     return case
 
 
+def load_case(session: Session, case_id: str) -> Case:
+    """A case with every part loaded, detached from the session, for a view to display.
+
+    Raises:
+        NotFoundError: no such case.
+    """
+    case = session.execute(
+        select(Case).where(Case.id == case_id).options(selectinload("*"))
+    ).scalar()
+    if case is None:
+        raise NotFoundError("no case with that id or reference in this vault")
+    for entry in case.record_entries:
+        _ = entry.evidence
+    for item in case.evidence:
+        _ = item.record_entries
+    session.expunge_all()
+    return case
+
+
+def upcoming_deadlines(
+    session: Session, today: dt.date, days: int = 30
+) -> list[tuple[Deadline, str, str]]:
+    """Open deadlines due within ``days`` of ``today`` or already overdue, soonest first.
+
+    Returns:
+        (deadline, case reference, client pseudonym) for each, detached.
+    """
+    rows = session.execute(
+        select(Deadline, Case.reference, Client.pseudonym)
+        .join(Case, Case.id == Deadline.case_id)
+        .join(Client, Client.case_id == Case.id)
+        .where(Deadline.done.is_(False))
+        .where(Deadline.due_date <= today + dt.timedelta(days=days))
+        .order_by(Deadline.due_date, Deadline.id)
+    ).all()
+    session.expunge_all()
+    return [(row[0], row[1], row[2]) for row in rows]
+
+
 def add_case(session: Session, case: Case) -> Case:
     """Add a new case (with a reference if it has none) and record it in the audit log."""
     if not case.reference:

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from redress.models import attachments as blobs
@@ -48,11 +50,30 @@ class CheckReport:
         return all(item.ok for item in self.items)
 
 
+def _pragma_rows(raw: Any, pragma: str) -> list[Any]:
+    """Rows of an integrity pragma; if damage stops the pragma itself, that is the one row."""
+    try:
+        return [row[0] for row in raw.execute(pragma).fetchall()]
+    except sqlcipher3.dbapi2.DatabaseError as exc:
+        # Damage surfaces in many wordings ("malformed", "not a database", "vtable constructor
+        # failed" for a damaged FTS page...); only a busy or locked database is not damage.
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise
+        return [f"the check stopped on a damaged page ({exc})"]
+
+
 def _database_items(engine: Engine) -> list[CheckItem]:
     with engine.connect() as conn:
         raw: Any = conn.connection.dbapi_connection
-        cipher = raw.execute("PRAGMA cipher_integrity_check").fetchall()
-        integrity = [row[0] for row in raw.execute("PRAGMA integrity_check").fetchall()]
+        cipher_rows = _pragma_rows(raw, "PRAGMA cipher_integrity_check")
+        cipher = ["unreadable"] if cipher_rows is None else cipher_rows
+        integrity_rows = _pragma_rows(raw, "PRAGMA integrity_check")
+        integrity = (
+            ["the check itself failed on a damaged page"]
+            if integrity_rows is None
+            else integrity_rows
+        )
         problems = configuration_problems(raw)
     return [
         CheckItem(
@@ -63,7 +84,7 @@ def _database_items(engine: Engine) -> list[CheckItem]:
         CheckItem(
             "SQLite integrity",
             integrity == ["ok"],
-            "ok" if integrity == ["ok"] else f"{len(integrity)} problem(s) reported",
+            "ok" if integrity == ["ok"] else f"{len(integrity)} problem(s): {integrity[0]}"[:300],
         ),
         CheckItem(
             "SQLCipher configuration",
@@ -135,7 +156,16 @@ def check_vault(
     attachments (each decrypted) and the key-slot file.
     """
     items = _database_items(engine)
-    with sessions() as session:
-        items += _session_items(session, slots, attachments_dir, attachments)
+    try:
+        with sessions() as session:
+            items += _session_items(session, slots, attachments_dir, attachments)
+    except DBAPIError:
+        items.append(
+            CheckItem(
+                "audit log, counter and attachments",
+                False,
+                "could not be read: the database is damaged",
+            )
+        )
     items.append(_slot_item(keyslots_path, data_key))
     return CheckReport(tuple(items))

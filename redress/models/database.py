@@ -13,6 +13,7 @@ Pragmas set on every connection (documented in docs/recovery.md):
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -53,8 +54,12 @@ def is_not_a_database(error: BaseException) -> bool:
     return any(marker in text for marker in _NOT_A_DATABASE)
 
 
-def apply_connection_pragmas(dbapi_connection: Any, key: bytes, journal_mode: JournalMode) -> None:
-    """Key a raw connection and set the hardened pragmas; raises if the key does not fit."""
+def apply_connection_pragmas(dbapi_connection: Any, key: bytes) -> None:
+    """Key a raw connection and set the hardened pragmas; raises if the key does not fit.
+
+    Nothing here writes to the file: the journal mode, which is stored in the file, is set by
+    :func:`set_journal_mode` only after the vault's identity and rollback checks have passed.
+    """
     cursor = dbapi_connection.cursor()
     try:
         # SQLCipher would print codec errors to stderr; Redress reports them itself, once.
@@ -74,17 +79,22 @@ def apply_connection_pragmas(dbapi_connection: Any, key: bytes, journal_mode: Jo
         cursor.execute("PRAGMA secure_delete = ON")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute(f"PRAGMA journal_mode = {journal_mode}")
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
         cursor.close()
+
+
+def set_journal_mode(dbapi_connection: Any, journal_mode: JournalMode) -> None:
+    """Switch the database's (persistent) journal mode if it differs."""
+    current = str(dbapi_connection.execute("PRAGMA journal_mode").fetchone()[0]).upper()
+    if current != journal_mode:
+        dbapi_connection.execute(f"PRAGMA journal_mode = {journal_mode}")
 
 
 def create_vault_engine(
     db_path: Path,
     key_source: Callable[[], bytes],
     *,
-    journal_mode: JournalMode = "WAL",
     pool_size: int = 5,
     echo: bool = False,
 ) -> Engine:
@@ -96,7 +106,6 @@ def create_vault_engine(
     Args:
         db_path: the SQLCipher file.
         key_source: returns the raw data key; raises once the vault is locked.
-        journal_mode: ``WAL`` (default) or ``DELETE``.
         pool_size: connections kept open for reuse (opening one costs no key derivation).
         echo: SQLAlchemy statement logging (tests use it to prove nothing sensitive is logged).
 
@@ -123,16 +132,36 @@ def create_vault_engine(
 
     @event.listens_for(engine, "connect", insert=True)
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
-        apply_connection_pragmas(dbapi_connection, key_source(), journal_mode)
+        apply_connection_pragmas(dbapi_connection, key_source())
         # Let SQLAlchemy, not the driver, decide where transactions begin (SQLAlchemy's
         # documented pysqlite recipe), so reads inside a session are consistent.
         dbapi_connection.isolation_level = None
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        immediate = conn.get_execution_options().get("redress_begin_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
+    _quiet_result_rows()
     return engine
+
+
+class _NoRowsFilter(logging.Filter):
+    """Drops SQLAlchemy's DEBUG records of result rows and columns (they hold case content)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(("Row ", "Col "))
+
+
+_ROW_FILTER = _NoRowsFilter()
+
+
+def _quiet_result_rows() -> None:
+    """Make sure no engine logger can print result rows, whatever the logging level."""
+    for name in ("sqlalchemy.engine", "sqlalchemy.engine.Engine"):
+        logger = logging.getLogger(name)
+        if _ROW_FILTER not in logger.filters:
+            logger.addFilter(_ROW_FILTER)
 
 
 def _version_tuple(text: str) -> tuple[int, ...]:

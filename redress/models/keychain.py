@@ -89,11 +89,18 @@ class SystemKeychain:
 
     def store(self, account: str, secret: bytes) -> None:
         """Store ``secret`` (base64) under the Redress service name."""
-        if not self.status().available:
-            from redress.models.errors import KeychainUnavailableError
+        from redress.models.errors import KeychainUnavailableError
 
-            raise KeychainUnavailableError(self.status().reason)
-        self._backend().set_password(SERVICE, account, base64.b64encode(secret).decode("ascii"))
+        status = self.status()
+        if not status.available:
+            raise KeychainUnavailableError(status.reason)
+        try:
+            self._backend().set_password(SERVICE, account, base64.b64encode(secret).decode("ascii"))
+        except Exception as exc:  # a locked keychain, a dismissed prompt, a vanished D-Bus
+            raise KeychainUnavailableError(
+                f"the keychain refused to store the key ({type(exc).__name__}); "
+                "the passphrase still works"
+            ) from None
 
     def load(self, account: str) -> bytes | None:
         """Read a secret; any keychain failure reads as absent (the passphrase still works)."""

@@ -23,6 +23,7 @@ import hmac
 import json
 import os
 import secrets
+import threading
 import time
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -66,6 +67,7 @@ RECOVERY_RANDOM_BYTES = 23
 RECOVERY_CHECK_BYTES = 2
 
 SlotType = Literal["passphrase", "recovery", "device"]
+_ARGON2_LOCK = threading.Lock()
 
 
 def _b64(data: bytes) -> str:
@@ -91,7 +93,7 @@ def canonical_json(value: Any) -> bytes:
 
 def normalize_passphrase(passphrase: str) -> bytes:
     """NFKC-normalise a passphrase and encode it, so equivalent spellings unlock alike."""
-    return unicodedata.normalize("NFKC", passphrase).encode("utf-8")
+    return unicodedata.normalize("NFKC", passphrase).encode("utf-8", "surrogatepass")
 
 
 def _blocklist() -> frozenset[str]:
@@ -223,7 +225,12 @@ class Argon2Params:
             raise KdfParametersError("the passphrase slot's salt is not 16 bytes; refusing")
 
     def derive(self, secret: bytes) -> bytes:
-        """Derive a 256-bit wrapping key from ``secret`` (after checking the bounds)."""
+        """Derive a 256-bit wrapping key from ``secret`` (after checking the bounds).
+
+        Derivations are serialised: two Argon2id runs at once in one process deadlock with
+        cryptography 50 on OpenSSL 4.0 (its Argon2 thread pool is capped), and running them one
+        after the other costs nothing a user would notice.
+        """
         self.check_bounds()
         kdf = Argon2id(
             salt=self.salt,
@@ -232,7 +239,8 @@ class Argon2Params:
             lanes=self.lanes,
             memory_cost=self.memory_kib,
         )
-        return kdf.derive(secret)
+        with _ARGON2_LOCK:
+            return kdf.derive(secret)
 
     def to_json(self) -> dict[str, Any]:
         """The slot's ``kdf`` object."""

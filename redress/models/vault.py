@@ -38,6 +38,7 @@ from redress.models.database import (
     configuration_problems,
     create_vault_engine,
     db_uri,
+    set_journal_mode,
 )
 from redress.models.errors import (
     RollbackError,
@@ -198,10 +199,14 @@ class Vault:
         self._lock = lock
         self.engine = engine
         self.sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            bind=engine.execution_options(redress_begin_immediate=True), expire_on_commit=False
+        )
         self._keychain = keychain
         self._journal_mode: JournalMode = journal_mode
         self.vault_id = slots.vault_id
         cases.install_search_index(self.sessions)
+        cases.install_search_index(self._write_sessions)
 
     # paths
     @property
@@ -305,10 +310,11 @@ class Vault:
             with private_umask():
                 raw = sqlcipher3.dbapi2.connect(db_uri(db_path, create=True), uri=True)
                 try:
-                    apply_connection_pragmas(raw, data_key, journal_mode)
+                    apply_connection_pragmas(raw, data_key)
+                    set_journal_mode(raw, journal_mode)
                 finally:
                     raw.close()
-            engine = _engine(db_path, key_holder, journal_mode)
+            engine = _engine(db_path, key_holder)
             migrate.upgrade(engine)
             with Session(engine) as session, session.begin():
                 session.add_all(
@@ -372,6 +378,10 @@ class Vault:
             raise VaultDamagedError(
                 "the vault's database file is missing; restore it from a backup"
             )
+        if (folder / DB_NAME).stat().st_size == 0:
+            raise VaultDamagedError(
+                "the vault's database file is empty; restore it from a backup (nothing was changed)"
+            )
         keychain = keychain or SystemKeychain()
         lock = VaultLock(folder / LOCK_NAME)
         lock.acquire()
@@ -382,8 +392,9 @@ class Vault:
             data_key = _unlock(slots, credential, keychain)
             slots.verify(data_key, mac)
             key_holder = _KeyHolder(data_key)
-            remove_stale_temporaries(folder)
-            engine = _engine(folder / DB_NAME, key_holder, journal_mode)
+            for stale_dir in (folder, folder / ATTACHMENTS_DIR, folder / BACKUPS_DIR):
+                remove_stale_temporaries(stale_dir)
+            engine = _engine(folder / DB_NAME, key_holder)
             with engine.connect() as conn:
                 problems = configuration_problems(conn.connection.dbapi_connection)
             if problems:
@@ -407,17 +418,21 @@ class Vault:
         return None if row is None else row.value
 
     def _after_unlock(self) -> None:
-        """Identity and rollback checks, migrations (after a backup), then bump the counter."""
-        if migrate.needs_upgrade(self.engine):
-            self.backup("pre-migration", verify=True)
-            migrate.upgrade(self.engine)
-        with self.sessions.begin() as session:
-            stored_id = self._meta(session, "vault_id")
-            if stored_id != self.vault_id:
+        """Check identity and rollback (read-only), then set up, migrate and bump the counter.
+
+        Nothing is written before the checks pass; migrations run after a verified backup.
+        """
+        with self.engine.connect() as conn:
+            if migrate.current_revision(conn) is None:
                 raise VaultDamagedError(
-                    "the database and the key-slot file belong to different vaults"
+                    "the vault database holds no Redress data; restore it from a backup "
+                    "(nothing was changed)"
                 )
+        with self.sessions() as session:
+            stored_id = self._meta(session, "vault_id")
             db_counter = int(self._meta(session, "counter") or "0")
+        if stored_id != self.vault_id:
+            raise VaultDamagedError("the database and the key-slot file belong to different vaults")
         if db_counter < self._slots.counter:
             raise RollbackError(
                 "the vault database is older than its key-slot file records "
@@ -425,11 +440,16 @@ class Vault:
                 "been replaced by an older copy. Nothing was changed; run `redress check` and "
                 "restore the newest backup if this was not intended."
             )
+        with self.engine.connect() as conn:
+            set_journal_mode(conn.connection.dbapi_connection, self._journal_mode)
+        if migrate.needs_upgrade(self.engine):
+            self.backup("pre-migration", verify=True)
+            migrate.upgrade(self.engine)
         self._bump_counter(max(db_counter, self._slots.counter) + 1)
 
     def _bump_counter(self, value: int) -> None:
         """Raise the rollback counter: the database first, then the key-slot file."""
-        with self.sessions.begin() as session:
+        with self.transaction() as session:
             meta = session.get(VaultMeta, "counter")
             assert meta is not None
             meta.value = str(value)
@@ -444,8 +464,14 @@ class Vault:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: a session in one transaction, committed on success."""
-        with self.sessions.begin() as session:
+        """One user action: a session in one write transaction, committed on success.
+
+        The transaction starts with ``BEGIN IMMEDIATE``, so it holds the write lock from the
+        start: a deferred transaction that reads and then writes would fail at once with
+        "database is locked" when another connection wrote in between (SQLITE_BUSY_SNAPSHOT),
+        whereas an immediate one waits its turn (``busy_timeout``).
+        """
+        with self._write_sessions.begin() as session:
             yield session
 
     # --- closing ----------------------------------------------------------------------------
@@ -456,10 +482,10 @@ class Vault:
             return
         try:
             if backup:
-                with self.sessions.begin() as session:
+                with self.transaction() as session:
                     db_counter = int(self._meta(session, "counter") or "0")
                 value = max(db_counter, self._slots.counter) + 1
-                with self.sessions.begin() as session:
+                with self.transaction() as session:
                     meta = session.get(VaultMeta, "counter")
                     assert meta is not None
                     meta.value = str(value)
@@ -500,7 +526,7 @@ class Vault:
             params = kdf or calibrate_argon2()
         slot = passphrase_slot(new_passphrase, self._key.get(), self.vault_id, params)
         self.backup("pre-passphrase-change")
-        with self.sessions.begin() as session:
+        with self.transaction() as session:
             audit.record(session, "vault.passphrase_changed")
             seq, head_hash = audit.head(session)
         self._write_slots(replace(self._slots.with_slot(slot), audit_seq=seq, audit_hash=head_hash))
@@ -509,7 +535,7 @@ class Vault:
         """Issue a new recovery key (the old one stops working); returns it, to show once."""
         recovery = new_recovery_key()
         slot = secret_slot("recovery", parse_recovery_key(recovery), self._key.get(), self.vault_id)
-        with self.sessions.begin() as session:
+        with self.transaction() as session:
             audit.record(session, "vault.recovery_key_replaced")
         self._write_slots(self._slots.with_slot(slot))
         return recovery
@@ -534,13 +560,13 @@ class Vault:
         if self._keychain.load(self.device_account()) != secret:
             raise KeychainUnavailableError("the keychain did not keep the secret; not enrolled")
         slot = secret_slot("device", secret, self._key.get(), self.vault_id)
-        with self.sessions.begin() as session:
+        with self.transaction() as session:
             audit.record(session, "vault.device_enrolled")
         self._write_slots(self._slots.with_slot(slot))
 
     def remove_device(self) -> None:
         """Remove the device slot and its keychain entry."""
-        with self.sessions.begin() as session:
+        with self.transaction() as session:
             audit.record(session, "vault.device_removed")
         self._write_slots(self._slots.without_slot("device"))
         self._keychain.delete(self.device_account())
@@ -551,7 +577,7 @@ class Vault:
         Callers must have just asked for the passphrase or recovery key and warned the user;
         the reveal is recorded in the audit log.
         """
-        with self.sessions.begin() as session:
+        with self.transaction() as session:
             audit.record(session, "vault.data_key_revealed")
         return self._key.get().hex()
 
@@ -580,8 +606,8 @@ class Vault:
         )
 
 
-def _engine(db_path: Path, key: _KeyHolder, journal_mode: JournalMode) -> Engine:
-    return create_vault_engine(db_path, key.get, journal_mode=journal_mode)
+def _engine(db_path: Path, key: _KeyHolder) -> Engine:
+    return create_vault_engine(db_path, key.get)
 
 
 def _unlock(slots: KeySlotFile, credential: Credential, keychain: Keychain) -> bytes:

@@ -341,7 +341,7 @@ def test_usage_error_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_bench_small_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["bench", "--cases", "60", "--searches", "20", "--json"], capsys)
+    code, out, _ = run(["bench", "--cases", "60", "--searches", "20", "--no-gui", "--json"], capsys)
     assert code == 0
     result = json.loads(out)
     assert result["sqlcipher"]["cases_listed"] == 60

@@ -82,6 +82,7 @@ class KillResult:
         acks: every number the child reported, in order (commits, or markers).
         ready: whether the child said it was ready before it died.
         killed: whether the child died of the parent's SIGKILL (not on its own).
+        done: whether the child finished its body before the kill.
         error: the child's traceback if it failed on its own.
         delay: the delay used (seconds).
     """
@@ -89,6 +90,7 @@ class KillResult:
     acks: list[int] = field(default_factory=list)
     ready: bool = False
     killed: bool = False
+    done: bool = False
     error: str = ""
     delay: float = 0.0
 
@@ -161,8 +163,7 @@ def run_and_kill(
             buffer = buffer[_MSG.size :]
             if value == READY:
                 result.ready = True
-            elif value >= 0 or value in (DONE, FAILED):
-                result.acks.append(value)
+            result.acks.append(value)
         return True
 
     try:
@@ -171,11 +172,7 @@ def run_and_kill(
             deadline = start + ready_timeout
             alive = True
             while alive and time.monotonic() < deadline:
-                if wait_for == READY and result.ready:
-                    break
-                if wait_for != READY and wait_for in result.acks:
-                    break
-                if FAILED in result.acks or DONE in result.acks:
+                if {wait_for, FAILED, DONE} & set(result.acks):
                     break
                 alive = drain(deadline - time.monotonic())
             start = time.monotonic()
@@ -194,6 +191,7 @@ def run_and_kill(
     result.killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
     if FAILED in result.acks:
         result.error = error_file.read_text() if error_file.exists() else "child failed"
+    result.done = DONE in result.acks
     result.acks = [a for a in result.acks if a >= 0]
     return result
 

@@ -1,0 +1,1 @@
+"""The case editor: one tab per part of the case model (DESIGN.md "Cases")."""
