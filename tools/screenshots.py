@@ -92,7 +92,7 @@ def main() -> int:
     """Render every main screen."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+    QLocale.setDefault(QLocale("en_US"))
     install_translators(app, "en_US")
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="redress-shots-") as tmp:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -75,24 +76,60 @@ class CaseTableModel(QAbstractTableModel):
 
     Attributes:
         today: the date "overdue" is measured against (injectable for tests).
+        version: increases whenever the rows or their order change.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseSummary] = []
         self._legal_names: dict[str, str] = {}
+        self._sort_column = Column.REFERENCE
+        self._descending = False
+        self.version = 0
         self.today = dt.date.today()
 
     # --- content ----------------------------------------------------------------------------
 
     def set_cases(self, rows: list[CaseSummary]) -> None:
-        """Replace every row."""
+        """Replace every row (kept in the current sort order)."""
         self.beginResetModel()
-        self._rows = list(rows)
-        self._legal_names = {
-            k: v for k, v in self._legal_names.items() if any(r.id == k for r in rows)
-        }
+        self._rows = sorted(rows, key=self._key_of(self._sort_column), reverse=self._descending)
+        ids = {r.id for r in rows}
+        self._legal_names = {k: v for k, v in self._legal_names.items() if k in ids}
+        self.version += 1
         self.endResetModel()
+
+    def rows(self) -> list[CaseSummary]:
+        """Every row, in display order."""
+        return self._rows
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows in Python by a precomputed key (fast for 10,000 cases).
+
+        Sorting here, once, instead of in a proxy that would call :meth:`data` for every
+        comparison keeps a click on a column header quick on large vaults.
+        """
+        if not 0 <= column < len(Column):
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_ids = [self._rows[index.row()].id for index in persistent]
+        self._sort_column = Column(column)
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._rows.sort(key=self._key_of(self._sort_column), reverse=self._descending)
+        position = {row.id: i for i, row in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(position[case_id], index.column())
+                for case_id, index in zip(old_ids, persistent, strict=True)
+            ],
+        )
+        self.version += 1
+        self.layoutChanged.emit()
+
+    def _key_of(self, column: Column) -> Callable[[CaseSummary], Any]:
+        return lambda row: self._sort_key(row, column)
 
     def clear(self) -> None:
         """Forget every row and revealed name (the vault is locking)."""
@@ -223,16 +260,28 @@ class DeadlineFilter(IntEnum):
 
 
 class CaseFilterProxy(QSortFilterProxyModel):
-    """Filters by stage, jurisdiction, next deadline and full-text search results; sorts by key."""
+    """Filters by stage, jurisdiction, next deadline and full-text search results.
+
+    The filters are evaluated once per change, over plain Python objects, into a set of the
+    accepted case ids; ``filterAcceptsRow`` only looks the row up in that set. Sorting is passed
+    to the source model, which sorts by a precomputed key.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
         self._stage: str | None = None
         self._jurisdiction: str | None = None
         self._deadline = DeadlineFilter.ANY
         self._matches: frozenset[str] | None = None
+        self._accepted_rows: list[bool] = []
+        self._accepted_for: int | None = None
         self.today = dt.date.today()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Let the source model sort; the proxy keeps its order."""
+        model = self.sourceModel()
+        if isinstance(model, CaseTableModel):
+            model.sort(column, order)
 
     def set_stage(self, stage: str | None) -> None:
         """Only this stage (``None`` for every stage)."""
@@ -259,13 +308,20 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self._end_filter_change()
 
     def _end_filter_change(self) -> None:
+        self._accepted_for = None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        """Apply every active filter to one case."""
-        model = self.sourceModel()
-        assert isinstance(model, CaseTableModel)
-        row = model.summary(source_row)
+    @property
+    def _active(self) -> bool:
+        return (
+            self._matches is not None
+            or self._stage is not None
+            or self._jurisdiction is not None
+            or self._deadline != DeadlineFilter.ANY
+        )
+
+    def accepts(self, row: CaseSummary) -> bool:
+        """Whether one case passes every active filter."""
         if self._matches is not None and row.id not in self._matches:
             return False
         if self._stage is not None and row.stage.value != self._stage:
@@ -283,3 +339,20 @@ class CaseFilterProxy(QSortFilterProxyModel):
             return due < self.today
         days = 14 if self._deadline == DeadlineFilter.WITHIN_14_DAYS else 60
         return due <= self.today + dt.timedelta(days=days)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        """Look the row up in the list computed once for the current filters and rows."""
+        model = self.sourceModel()
+        if self._accepted_for != model.version:  # type: ignore[attr-defined]
+            self._refresh_accepted()
+        return self._accepted_rows[source_row]
+
+    def _refresh_accepted(self) -> None:
+        model = self.sourceModel()
+        assert isinstance(model, CaseTableModel)
+        rows = model.rows()
+        if self._active:
+            self._accepted_rows = [self.accepts(r) for r in rows]
+        else:
+            self._accepted_rows = [True] * len(rows)
+        self._accepted_for = model.version

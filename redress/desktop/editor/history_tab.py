@@ -51,6 +51,19 @@ def action_label(action: str) -> str:
         "deadline.done": QCoreApplication.translate("AuditActions", "Deadline marked done"),
         "deadline.reopened": QCoreApplication.translate("AuditActions", "Deadline reopened"),
         "note.added": QCoreApplication.translate("AuditActions", "Note added"),
+        "evidence.added": QCoreApplication.translate("AuditActions", "Evidence added"),
+        "evidence.edited": QCoreApplication.translate("AuditActions", "Evidence edited"),
+        "evidence.removed": QCoreApplication.translate("AuditActions", "Evidence removed"),
+        "adverse_party.added": QCoreApplication.translate("AuditActions", "Adverse party added"),
+        "adverse_party.edited": QCoreApplication.translate(
+            "AuditActions", "Adverse party edited"
+        ),
+        "adverse_party.removed": QCoreApplication.translate(
+            "AuditActions", "Adverse party removed"
+        ),
+        "conflict.name_revealed": QCoreApplication.translate(
+            "AuditActions", "Name revealed during a conflict check"
+        ),
     }
     return labels.get(action, action)
 

@@ -321,6 +321,34 @@ Export a plaintext copy?</source>
         <source>Note added</source>
         <translation>Nota añadida</translation>
     </message>
+    <message>
+        <source>Evidence added</source>
+        <translation>Prueba añadida</translation>
+    </message>
+    <message>
+        <source>Evidence edited</source>
+        <translation>Prueba modificada</translation>
+    </message>
+    <message>
+        <source>Evidence removed</source>
+        <translation>Prueba eliminada</translation>
+    </message>
+    <message>
+        <source>Adverse party added</source>
+        <translation>Parte contraria añadida</translation>
+    </message>
+    <message>
+        <source>Adverse party edited</source>
+        <translation>Parte contraria modificada</translation>
+    </message>
+    <message>
+        <source>Adverse party removed</source>
+        <translation>Parte contraria eliminada</translation>
+    </message>
+    <message>
+        <source>Name revealed during a conflict check</source>
+        <translation>Nombre revelado durante una verificación de conflictos</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
