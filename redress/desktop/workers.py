@@ -22,7 +22,9 @@ ProgressFn = Callable[[int, int], None]
 def safe_message(exc: BaseException) -> str:
     """A message for the user that cannot contain case content."""
     if isinstance(exc, RedressError):
-        return str(exc)
+        from redress.desktop.model_messages import translated
+
+        return translated(str(exc))
     from sqlalchemy.exc import DBAPIError
 
     if isinstance(exc, DBAPIError):

@@ -55,9 +55,7 @@ def action_label(action: str) -> str:
         "evidence.edited": QCoreApplication.translate("AuditActions", "Evidence edited"),
         "evidence.removed": QCoreApplication.translate("AuditActions", "Evidence removed"),
         "adverse_party.added": QCoreApplication.translate("AuditActions", "Adverse party added"),
-        "adverse_party.edited": QCoreApplication.translate(
-            "AuditActions", "Adverse party edited"
-        ),
+        "adverse_party.edited": QCoreApplication.translate("AuditActions", "Adverse party edited"),
         "adverse_party.removed": QCoreApplication.translate(
             "AuditActions", "Adverse party removed"
         ),

@@ -2262,6 +2262,161 @@ Export a plaintext copy?</source>
     </message>
 </context>
 <context>
+    <name>ModelErrors</name>
+    <message>
+        <source>wrong passphrase: the vault is unchanged; check the keyboard layout and Caps Lock</source>
+        <translation>frase de contraseña incorrecta: la bóveda no ha cambiado; revise la distribución del teclado y las mayúsculas</translation>
+    </message>
+    <message>
+        <source>that recovery key does not open this vault</source>
+        <translation>esa clave de recuperación no abre esta bóveda</translation>
+    </message>
+    <message>
+        <source>this device&apos;s keychain entry does not open this vault; use the passphrase</source>
+        <translation>la entrada del llavero de este equipo no abre esta bóveda; use la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>this vault is already open in another Redress window or process; close it there first (nothing was changed)</source>
+        <translation>esta bóveda ya está abierta en otra ventana o proceso de Redress; ciérrela allí primero (no se cambió nada)</translation>
+    </message>
+    <message>
+        <source>the vault database is damaged (a page failed its integrity check); nothing was changed. Restore the newest backup from the vault&apos;s backups folder</source>
+        <translation>la base de datos de la bóveda está dañada (una página no superó la verificación de integridad); no se cambió nada. Restaure la copia de seguridad más reciente de la carpeta de copias de la bóveda</translation>
+    </message>
+    <message>
+        <source>an attachment needs a file name</source>
+        <translation>un adjunto necesita un nombre de archivo</translation>
+    </message>
+    <message>
+        <source>an attachment&apos;s encrypted file is missing from the vault</source>
+        <translation>falta en la bóveda el archivo cifrado de un adjunto</translation>
+    </message>
+    <message>
+        <source>the backup failed its integrity check; nothing was changed</source>
+        <translation>la copia de seguridad no superó la verificación de integridad; no se cambió nada</translation>
+    </message>
+    <message>
+        <source>no case with that id or reference in this vault</source>
+        <translation>no hay ningún caso con ese identificador o referencia en esta bóveda</translation>
+    </message>
+    <message>
+        <source>the vault database cannot be read: it is damaged, or it does not belong to this key file</source>
+        <translation>no se puede leer la base de datos de la bóveda: está dañada o no corresponde a este archivo de claves</translation>
+    </message>
+    <message>
+        <source>that is not a recovery key: it should be 40 letters and digits in groups of four</source>
+        <translation>eso no es una clave de recuperación: debe tener 40 letras y dígitos en grupos de cuatro</translation>
+    </message>
+    <message>
+        <source>the recovery key looks mistyped: its checksum does not match</source>
+        <translation>parece que la clave de recuperación está mal escrita: su suma de verificación no coincide</translation>
+    </message>
+    <message>
+        <source>the key-slot file is damaged (wrapped key has the wrong size)</source>
+        <translation>el archivo de claves está dañado (la clave envuelta tiene un tamaño incorrecto)</translation>
+    </message>
+    <message>
+        <source>the key-slot file is damaged (unknown KDF)</source>
+        <translation>el archivo de claves está dañado (función de derivación desconocida)</translation>
+    </message>
+    <message>
+        <source>this is not a Redress key-slot file</source>
+        <translation>este no es un archivo de claves de Redress</translation>
+    </message>
+    <message>
+        <source>the key-slot file is damaged (missing fields)</source>
+        <translation>el archivo de claves está dañado (faltan campos)</translation>
+    </message>
+    <message>
+        <source>the passphrase slot&apos;s salt is not 16 bytes; refusing</source>
+        <translation>la sal de la ranura de la frase de contraseña no tiene 16 bytes; se rechaza</translation>
+    </message>
+    <message>
+        <source>the key-slot file is damaged (unknown passphrase KDF)</source>
+        <translation>el archivo de claves está dañado (derivación de la frase de contraseña desconocida)</translation>
+    </message>
+    <message>
+        <source>the key-slot file is damaged (KDF parameters)</source>
+        <translation>el archivo de claves está dañado (parámetros de derivación)</translation>
+    </message>
+    <message>
+        <source>the key-slot file is damaged (unknown slot)</source>
+        <translation>el archivo de claves está dañado (ranura desconocida)</translation>
+    </message>
+    <message>
+        <source>the key-slot file is damaged (slot without KDF)</source>
+        <translation>el archivo de claves está dañado (ranura sin derivación)</translation>
+    </message>
+    <message>
+        <source>the key-slot file has been altered (its authentication code does not match)</source>
+        <translation>el archivo de claves ha sido alterado (su código de autenticación no coincide)</translation>
+    </message>
+    <message>
+        <source>the vault&apos;s key-slot file is missing</source>
+        <translation>falta el archivo de claves de la bóveda</translation>
+    </message>
+    <message>
+        <source>the key-slot file is damaged (not valid JSON)</source>
+        <translation>el archivo de claves está dañado (no es JSON válido)</translation>
+    </message>
+    <message>
+        <source>this vault was written by a newer version of Redress; update Redress to open it (nothing was changed)</source>
+        <translation>esta bóveda fue escrita por una versión más reciente de Redress; actualice Redress para abrirla (no se cambió nada)</translation>
+    </message>
+    <message>
+        <source>this device is not enrolled for this vault; use the passphrase</source>
+        <translation>este equipo no está registrado para esta bóveda; use la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>this device&apos;s keychain has no key for this vault (the keychain may have changed); use the passphrase</source>
+        <translation>el llavero de este equipo no tiene clave para esta bóveda (puede que el llavero haya cambiado); use la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>the vault is locked</source>
+        <translation>la bóveda está bloqueada</translation>
+    </message>
+    <message>
+        <source>a vault already exists there; it was left untouched</source>
+        <translation>ya existe una bóveda ahí; no se ha tocado</translation>
+    </message>
+    <message>
+        <source>there is no Redress vault at that location</source>
+        <translation>no hay ninguna bóveda de Redress en esa ubicación</translation>
+    </message>
+    <message>
+        <source>the vault&apos;s database file is missing; restore it from a backup</source>
+        <translation>falta el archivo de base de datos de la bóveda; restáurelo desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>the vault&apos;s database file is empty; restore it from a backup (nothing was changed)</source>
+        <translation>el archivo de base de datos de la bóveda está vacío; restáurelo desde una copia de seguridad (no se cambió nada)</translation>
+    </message>
+    <message>
+        <source>the database and the key-slot file belong to different vaults</source>
+        <translation>la base de datos y el archivo de claves pertenecen a bóvedas distintas</translation>
+    </message>
+    <message>
+        <source>the keychain did not keep the secret; not enrolled</source>
+        <translation>el llavero no conservó el secreto; no se registró</translation>
+    </message>
+    <message>
+        <source>the vault has no passphrase slot; use the recovery key</source>
+        <translation>la bóveda no tiene ranura de frase de contraseña; use la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>this vault has no recovery key slot</source>
+        <translation>esta bóveda no tiene ranura de clave de recuperación</translation>
+    </message>
+    <message>
+        <source>the vault&apos;s key-slot file is missing; restore keyslots.json from a copy or open the database with the data key (docs/recovery.md)</source>
+        <translation>falta el archivo de claves de la bóveda; restaure keyslots.json desde una copia o abra la base de datos con la clave de datos (docs/recovery.md)</translation>
+    </message>
+    <message>
+        <source>the vault database holds no Redress data; restore it from a backup (nothing was changed)</source>
+        <translation>la base de datos de la bóveda no contiene datos de Redress; restáurela desde una copia de seguridad (no se cambió nada)</translation>
+    </message>
+</context>
+<context>
     <name>NewCaseDialog</name>
     <message>
         <source>New case — Redress</source>
