@@ -16,10 +16,8 @@ from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStyle,
@@ -31,6 +29,7 @@ from sqlalchemy.orm import Session
 from redress.desktop.controller import VaultController
 from redress.desktop.editor.base import CaseTab
 from redress.desktop.editor.widgets import (
+    CommitDialog,
     DateField,
     EnumCombo,
     RowsEditor,
@@ -188,7 +187,7 @@ class DeadlineValues:
         deadline.record_entry_id = self.record_entry_id
 
 
-class DeadlineDialog(QDialog):
+class DeadlineDialog(CommitDialog):
     """Add or edit one deadline.
 
     Attributes:
@@ -219,12 +218,7 @@ class DeadlineDialog(QDialog):
             self.record_entry.addItem(entry.offence_text, entry.id)
         self.done_box = QCheckBox(self.tr("D&one"), self)
         self.done_box.setAccessibleName(self.tr("Done"))
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setStyleSheet("color: #b3261e;")
-        self.problem_label.setAccessibleName(self.tr("Problems"))
-        self.problem_label.hide()
+        self.problem_label = self._make_problem_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -294,26 +288,6 @@ class DeadlineDialog(QDialog):
             done=self.done_box.isChecked(),
             record_entry_id=entry if isinstance(entry, str) else None,
         )
-
-    def accept(self) -> None:
-        """Validate, commit in one transaction, and close only if that worked."""
-        found = self.problems()
-        if found:
-            self._show_problems([message for _field, message in found])
-            found[0][0].setFocus()
-            return
-        try:
-            self._commit(self.values())
-        except Exception as exc:  # shown to the user; the dialog stays open with the edits
-            self._show_problems([safe_message(exc)])
-            return
-        super().accept()
-
-    def _show_problems(self, messages: list[str]) -> None:
-        text = "\n".join(f"⚠ {m}" for m in messages)
-        self.problem_label.setText(text)
-        self.problem_label.setAccessibleDescription(text)
-        self.problem_label.show()
 
 
 class DeadlinesTab(CaseTab):

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -30,6 +29,7 @@ from sqlalchemy.orm import Session
 from redress.desktop.controller import VaultController
 from redress.desktop.editor.base import CaseTab
 from redress.desktop.editor.widgets import (
+    CommitDialog,
     DateField,
     EnumCombo,
     RowsEditor,
@@ -162,7 +162,7 @@ class EntryValues:
         entry.recorded_at = utcnow()
 
 
-class EntryDialog(QDialog):
+class EntryDialog(CommitDialog):
     """Add or edit one record entry, with validation of required fields and dates.
 
     OK runs ``commit`` with the values; the dialog closes only if that succeeded.
@@ -224,12 +224,7 @@ class EntryDialog(QDialog):
         self.fines_currency.setMaximumWidth(80)
         self.source = QLineEdit(self)
         self.source.setPlaceholderText(self.tr("e.g. court record"))
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setStyleSheet("color: #b3261e;")
-        self.problem_label.setAccessibleName(self.tr("Problems"))
-        self.problem_label.hide()
+        self.problem_label = self._make_problem_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -389,26 +384,6 @@ class EntryDialog(QDialog):
             fines_currency=(currency or None) if fines is not None else None,
             source=plain(self.source.text()),
         )
-
-    def accept(self) -> None:
-        """Validate, commit in one transaction, and close only if that worked."""
-        found = self.problems()
-        if found:
-            self._show_problems([message for _field, message in found])
-            found[0][0].setFocus()
-            return
-        try:
-            self._commit(self.values())
-        except Exception as exc:  # shown to the user; the dialog stays open with the edits
-            self._show_problems([safe_message(exc)])
-            return
-        super().accept()
-
-    def _show_problems(self, messages: list[str]) -> None:
-        text = "\n".join(f"⚠ {m}" for m in messages)
-        self.problem_label.setText(text)
-        self.problem_label.setAccessibleDescription(text)
-        self.problem_label.show()
 
 
 class EntriesTab(CaseTab):

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -43,6 +42,7 @@ from redress.desktop.controller import VaultController
 from redress.desktop.editor.attachments_panel import AttachmentsPanel
 from redress.desktop.editor.base import CaseTab
 from redress.desktop.editor.widgets import (
+    CommitDialog,
     DateField,
     EnumCombo,
     LinesEdit,
@@ -295,7 +295,7 @@ class EvidenceValues:
         item.recorded_at = utcnow()
 
 
-class EvidenceDialog(QDialog):
+class EvidenceDialog(CommitDialog):
     """Add or edit one evidence item: what it is, what it supports, entries and attachment.
 
     OK runs ``commit`` with the values; the dialog closes only if that succeeded.
@@ -364,12 +364,7 @@ class EvidenceDialog(QDialog):
         self.attachment.addItem(self.tr("(none)"), None)
         for attachment in attachments:
             self.attachment.addItem(attachment.name, attachment.id)
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setStyleSheet("color: #b3261e;")
-        self.problem_label.setAccessibleName(self.tr("Problems"))
-        self.problem_label.hide()
+        self.problem_label = self._make_problem_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -456,26 +451,6 @@ class EvidenceDialog(QDialog):
             entry_ids=self.entries_model.checked_ids(),
             attachment_id=attachment if isinstance(attachment, str) else None,
         )
-
-    def accept(self) -> None:
-        """Validate, commit in one transaction, and close only if that worked."""
-        found = self.problems()
-        if found:
-            self._show_problems([message for _field, message in found])
-            found[0][0].setFocus()
-            return
-        try:
-            self._commit(self.values())
-        except Exception as exc:  # shown to the user; the dialog stays open with the edits
-            self._show_problems([safe_message(exc)])
-            return
-        super().accept()
-
-    def _show_problems(self, messages: list[str]) -> None:
-        text = "\n".join(f"⚠ {m}" for m in messages)
-        self.problem_label.setText(text)
-        self.problem_label.setAccessibleDescription(text)
-        self.problem_label.show()
 
     def wipe(self) -> None:
         """Forget the case text shown (before the dialog is discarded)."""

@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTime
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -41,6 +40,7 @@ from sqlalchemy.orm import Session
 from redress.desktop.controller import VaultController
 from redress.desktop.editor.base import CaseTab
 from redress.desktop.editor.widgets import (
+    CommitDialog,
     EnumCombo,
     LinesEdit,
     RowsEditor,
@@ -128,7 +128,7 @@ class PartyValues:
         party.recorded_at = utcnow()
 
 
-class PartyDialog(QDialog):
+class PartyDialog(CommitDialog):
     """Add or edit one adverse party.
 
     OK runs ``commit`` with the values; the dialog closes only if that succeeded.
@@ -175,12 +175,7 @@ class PartyDialog(QDialog):
         self.relationship = EnumCombo(Relationship, parent=self)
         self.relationship.set_value(Relationship.UNKNOWN)
         self.notes = TextBox(self, lines=4)
-        self.problem_label = QLabel(self)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setStyleSheet("color: #b3261e;")
-        self.problem_label.setAccessibleName(self.tr("Problems"))
-        self.problem_label.hide()
+        self.problem_label = self._make_problem_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -258,26 +253,6 @@ class PartyDialog(QDialog):
             relationship=Relationship(self.relationship.value() or Relationship.UNKNOWN),
             notes=plain(self.notes.toPlainText()),
         )
-
-    def accept(self) -> None:
-        """Validate, commit in one transaction, and close only if that worked."""
-        found = self.problems()
-        if found:
-            self._show_problems([message for _field, message in found])
-            found[0][0].setFocus()
-            return
-        try:
-            self._commit(self.values())
-        except Exception as exc:  # shown to the user; the dialog stays open with the edits
-            self._show_problems([safe_message(exc)])
-            return
-        super().accept()
-
-    def _show_problems(self, messages: list[str]) -> None:
-        text = "\n".join(f"⚠ {m}" for m in messages)
-        self.problem_label.setText(text)
-        self.problem_label.setAccessibleDescription(text)
-        self.problem_label.show()
 
 
 # --- the conflict check -----------------------------------------------------------------------

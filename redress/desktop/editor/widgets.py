@@ -29,6 +29,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from redress.desktop.workers import safe_message
 from redress.models.errors import NotFoundError
 from redress.models.schema import (
     Case,
@@ -907,3 +909,54 @@ class RowsEditor(QWidget):
         has = self.current() is not None and self.view.selectionModel().hasSelection()
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
+
+
+class CommitDialog(QDialog):
+    """A dialog whose OK validates, commits in one transaction, and closes only if that worked.
+
+    Subclasses set ``_commit`` (called with :meth:`values`), build their fields, create
+    ``problem_label`` with :meth:`_make_problem_label`, and implement :meth:`problems`.
+
+    Attributes:
+        problem_label: where validation and commit problems are shown.
+    """
+
+    problem_label: QLabel
+    _commit: Callable[[Any], None]
+
+    def _make_problem_label(self) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setStyleSheet("color: #b3261e;")
+        label.setAccessibleName(self.tr("Problems"))
+        label.hide()
+        return label
+
+    def problems(self) -> list[tuple[QWidget, str]]:
+        """Each invalid field with why (empty when the values can be saved)."""
+        raise NotImplementedError
+
+    def values(self) -> Any:
+        """The values to commit."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        """Validate, commit in one transaction, and close only if that worked."""
+        found = self.problems()
+        if found:
+            self._show_problems([message for _field, message in found])
+            found[0][0].setFocus()
+            return
+        try:
+            self._commit(self.values())
+        except Exception as exc:  # shown to the user; the dialog stays open with the edits
+            self._show_problems([safe_message(exc)])
+            return
+        super().accept()
+
+    def _show_problems(self, messages: list[str]) -> None:
+        text = "\n".join(f"⚠ {m}" for m in messages)
+        self.problem_label.setText(text)
+        self.problem_label.setAccessibleDescription(text)
+        self.problem_label.show()

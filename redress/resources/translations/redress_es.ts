@@ -758,6 +758,13 @@ Export a plaintext copy?</source>
     </message>
 </context>
 <context>
+    <name>CommitDialog</name>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsModel</name>
     <message>
         <source>Possible conflict</source>
@@ -1093,10 +1100,6 @@ Export a plaintext copy?</source>
         <translation>Cumplido</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>Problemas</translation>
-    </message>
-    <message>
         <source>&amp;Due date *:</source>
         <translation>Fecha de &amp;vencimiento *:</translation>
     </message>
@@ -1326,10 +1329,6 @@ Export a plaintext copy?</source>
     <message>
         <source>e.g. court record</source>
         <translation>p. ej., registro judicial</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Problemas</translation>
     </message>
     <message>
         <source>&amp;Kind *:</source>
@@ -1938,10 +1937,6 @@ Export a plaintext copy?</source>
     <message>
         <source>(none)</source>
         <translation>(ninguno)</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Problemas</translation>
     </message>
     <message>
         <source>&amp;Title *:</source>
@@ -2718,10 +2713,6 @@ Export a plaintext copy?</source>
         <translation>Otras grafías, alias y apodos, uno por línea</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>Problemas</translation>
-    </message>
-    <message>
         <source>&amp;Name *:</source>
         <translation>&amp;Nombre *:</translation>
     </message>
@@ -2775,10 +2766,6 @@ Export a plaintext copy?</source>
     <message>
         <source>e.g. client interview</source>
         <translation>p. ej., entrevista con la persona cliente</translation>
-    </message>
-    <message>
-        <source>Problems</source>
-        <translation>Problemas</translation>
     </message>
     <message>
         <source>&amp;Start date:</source>
