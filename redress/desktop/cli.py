@@ -37,7 +37,7 @@ ENV_DEBUG = "REDRESS_DEBUG"
 
 HEADLESS_COMMANDS = (
     "init, demo, cases, case, import-json, export-json, attach, attachment, check, passwd, "
-    "recover, reveal-key, keychain, bench"
+    "recover, reveal-key, keychain, rules, bench"
 )
 
 PLAINTEXT_WARNING = (
@@ -492,6 +492,63 @@ def cmd_keychain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rules_list(args: argparse.Namespace) -> int:
+    """List the rule packs with how many of their rules need verifying."""
+    from redress.forms import rulepacks
+
+    packs = rulepacks.load_packs()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": p.id,
+                    "jurisdiction": p.jurisdiction,
+                    "name": p.name,
+                    "version": p.version,
+                    "reviewed": p.reviewed,
+                    "fallback": p.fallback,
+                    "relief": [r.type for r in p.relief],
+                    "rules": len(p.rules()),
+                    "to_verify": p.to_verify(),
+                }
+                for p in packs
+            ],
+            sys.stdout,
+        )
+        return EXIT_OK
+    print(
+        f"{'PACK':<10} {'JURIS.':<8} {'VERSION':<9} {'REVIEWED':<11} {'RULES':>5} "
+        f"{'VERIFY':>6}  NAME"
+    )
+    for p in packs:
+        print(
+            f"{p.id:<10} {p.jurisdiction:<8} {p.version:<9} {p.reviewed:<11} "
+            f"{len(p.rules()):>5} {p.to_verify():>6}  {p.name}"
+            + ("  (fallback)" if p.fallback else "")
+        )
+    print("VERIFY counts rules resting on secondary or unconfirmed facts: check the official text.")
+    return EXIT_OK
+
+
+def cmd_rules_lint(args: argparse.Namespace) -> int:
+    """Check every rule pack (or the files named) and print each problem."""
+    from redress.forms import rulepacks
+
+    paths = [Path(f) for f in args.files] if args.files else None
+    if paths:
+        missing = [p for p in paths if not p.is_file()]
+        if missing:
+            raise CliError("a rule pack file to check does not exist")
+    packs, issues = rulepacks.lint(paths)
+    for issue in issues:
+        print(issue)
+    if issues:
+        print(f"{len(issues)} problem(s) in {len(packs) + len({i.file for i in issues})} file(s).")
+        return EXIT_ERROR
+    print(f"{len(packs)} rule pack(s) checked: no problems.")
+    return EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     """Measure the vault against plain SQLite on a synthetic vault."""
     from redress.models import bench
@@ -641,6 +698,18 @@ def build_parser() -> argparse.ArgumentParser:
     _vault_arg(p)
     p.add_argument("action", choices=("status", "enroll", "remove"))
     _unlock_args(p)
+
+    p = add("rules", cmd_rules_list, "list the jurisdiction rule packs, or check them (lint)")
+    rules_sub = p.add_subparsers(title="rules commands", metavar="ACTION", parser_class=_Parser)
+    q = rules_sub.add_parser("list", help="list the packs", description="list the packs")
+    q.set_defaults(func=cmd_rules_list)
+    q.add_argument("--json", action="store_true", help="machine-readable output")
+    q = rules_sub.add_parser(
+        "lint", help="check packs (all, or the files named)", description="check rule packs"
+    )
+    q.set_defaults(func=cmd_rules_lint)
+    q.add_argument("files", nargs="*", metavar="FILE", help="pack files (default: every pack)")
+    p.set_defaults(json=False)
 
     p = add("bench", cmd_bench, "benchmark a synthetic vault against plain SQLite")
     p.add_argument("--cases", type=int, default=10_000, metavar="N", help="cases (default 10000)")

@@ -29,6 +29,7 @@ COMMANDS = [
     "recover",
     "reveal-key",
     "keychain",
+    "rules",
     "bench",
 ]
 
@@ -388,3 +389,19 @@ def test_cli_import_is_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_rules_list_and_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules", "list", "--json"], capsys)
+    assert code == 0
+    packs = json.loads(out)
+    assert {"US-NY", "US-CA", "US-FED", "GB-EWS", "INTL"} <= {p["jurisdiction"] for p in packs}
+    code, out, _ = run(["rules", "lint"], capsys)
+    assert code == 0 and "no problems" in out
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format = "redress-rule-pack"\nformat_version = 1\n[pack]\nid = 3\n')
+    code, out, _ = run(["rules", "lint", str(bad)], capsys)
+    assert code == 1
+    assert "bad.toml: pack.id: must be non-empty text" in out
+    code, _, err = run(["rules", "lint", str(tmp_path / "missing.toml")], capsys)
+    assert code == 1 and "does not exist" in err
