@@ -37,7 +37,7 @@ ENV_DEBUG = "REDRESS_DEBUG"
 
 HEADLESS_COMMANDS = (
     "init, demo, cases, case, import-json, export-json, attach, attachment, check, passwd, "
-    "recover, reveal-key, keychain, rules, bench"
+    "recover, reveal-key, keychain, screen, rules, bench"
 )
 
 PLAINTEXT_WARNING = (
@@ -492,6 +492,57 @@ def cmd_keychain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_screen(args: argparse.Namespace) -> int:
+    """Screen every record entry of a case against its jurisdiction's rule pack."""
+    import dataclasses
+
+    from redress.forms import rulepacks, screening
+    from redress.models import audit, cases
+
+    packs = rulepacks.load_packs()
+    with open_vault(args) as vault, vault.transaction() as session:
+        case = cases.find_case(session, args.id)
+        results = screening.screen_case(case, packs)
+        entries = {e.id: e for e in case.record_entries}
+        outcomes = ", ".join(sorted({r.outcome.value for r in results}))
+        audit.record(session, "screening.run", case_id=case.id, detail=outcomes or "no entries")
+        reference = case.reference
+        described = {
+            entry_id: (
+                f"{e.kind.value}, {e.jurisdiction}, "
+                f"{(screening.offence_date(e) or '????-??-??')}, {e.offence_category.value}"
+            )
+            for entry_id, e in entries.items()
+        }
+    if args.json:
+        payload = []
+        for result in results:
+            item = dataclasses.asdict(result)
+            item["outcome"] = result.outcome.value
+            item["needs_verification"] = result.needs_verification
+            for reason, raw in zip(result.reasons, item["reasons"], strict=True):
+                raw["verify"] = reason.verify
+            payload.append(item)
+        _print_json(payload, sys.stdout)
+        return EXIT_OK
+    print(f"Screening of {reference} (advice for a lawyer to review, not a verdict)")
+    if not results:
+        print("  The case has no record entries.")
+    for result in results:
+        print()
+        print(f"* {described[result.entry_id]}: {screening.OUTCOME_LABELS[result.outcome].upper()}")
+        print(f"  rule pack {result.pack_id}; relief: {', '.join(result.relief) or 'none'}")
+        for reason in result.reasons:
+            cite = f" [{reason.citation}]" if reason.citation else ""
+            verify = " (verify against the official text)" if reason.verify else ""
+            print(f"  - {reason.text}{cite}{verify}")
+        for missing in result.missing_evidence:
+            print(f"  missing: {missing}")
+        for step in result.next_steps:
+            print(f"  next: {step}")
+    return EXIT_OK
+
+
 def cmd_rules_list(args: argparse.Namespace) -> int:
     """List the rule packs with how many of their rules need verifying."""
     from redress.forms import rulepacks
@@ -697,6 +748,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("keychain", cmd_keychain, "unlock from this device's keychain: status, enroll, remove")
     _vault_arg(p)
     p.add_argument("action", choices=("status", "enroll", "remove"))
+    _unlock_args(p)
+
+    p = add("screen", cmd_screen, "screen every record entry of a case against its rule pack")
+    _vault_arg(p)
+    p.add_argument("id", metavar="ID", help="case id or reference")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
     _unlock_args(p)
 
     p = add("rules", cmd_rules_list, "list the jurisdiction rule packs, or check them (lint)")

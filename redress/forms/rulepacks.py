@@ -142,6 +142,7 @@ class Presumption(Cited):
     when_documentation: tuple[str, ...] = ()
     effect: str = ""
     documentation_required: bool = False
+    shifts_burden: bool = True
 
 
 @dataclass(frozen=True)
@@ -291,6 +292,7 @@ _TABLES: dict[str, dict[str, tuple[str, bool, tuple[str, ...] | None]]] = {
         "when_documentation": (_LIST, True, DOCUMENTATION),
         "effect": (_TEXT, True, None),
         "documentation_required": (_BOOL, True, None),
+        "shifts_burden": (_BOOL, False, None),
         **_CITED,
     },
     "covered": {

@@ -29,6 +29,7 @@ COMMANDS = [
     "recover",
     "reveal-key",
     "keychain",
+    "screen",
     "rules",
     "bench",
 ]
@@ -405,3 +406,19 @@ def test_rules_list_and_lint(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "bad.toml: pack.id: must be non-empty text" in out
     code, _, err = run(["rules", "lint", str(tmp_path / "missing.toml")], capsys)
     assert code == 1 and "does not exist" in err
+
+
+def test_screen_a_demo_case(made: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
+    folder, _ = made
+    run(["demo", str(folder)], capsys)
+    code, out, _ = run(["screen", str(folder), "DEMO-012"], capsys)
+    assert code == 0
+    assert "EXCLUDED BY STATUTE" in out and "LIKELY ELIGIBLE" in out
+    assert "667.5(c)" in out
+    assert "not a verdict" in out
+    code, out, _ = run(["screen", str(folder), "DEMO-012", "--json"], capsys)
+    results = json.loads(out)
+    assert {r["outcome"] for r in results} >= {"likely_eligible", "excluded_by_statute"}
+    assert all(r["reasons"] and "citation" in r["reasons"][0] for r in results)
+    code, out, _ = run(["cases", str(folder), "--json"], capsys)
+    assert code == 0

@@ -59,6 +59,7 @@ def action_label(action: str) -> str:
         "adverse_party.removed": QCoreApplication.translate(
             "AuditActions", "Adverse party removed"
         ),
+        "screening.run": QCoreApplication.translate("AuditActions", "Screening run"),
         "conflict.name_revealed": QCoreApplication.translate(
             "AuditActions", "Name revealed during a conflict check"
         ),

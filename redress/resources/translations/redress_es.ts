@@ -346,6 +346,10 @@ Export a plaintext copy?</source>
         <translation>Parte contraria eliminada</translation>
     </message>
     <message>
+        <source>Screening run</source>
+        <translation>Evaluación realizada</translation>
+    </message>
+    <message>
         <source>Name revealed during a conflict check</source>
         <translation>Nombre revelado durante una verificación de conflictos</translation>
     </message>
