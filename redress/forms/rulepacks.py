@@ -57,7 +57,7 @@ class RulePackError(RedressError):
     def __init__(self, issues: list[RuleIssue]) -> None:
         self.issues = issues
         more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
-        super().__init__(f"invalid rule pack: {issues[0]}{more}")
+        super().__init__(f"invalid rule data: {issues[0]}{more}")
 
 
 @dataclass(frozen=True)
