@@ -37,7 +37,7 @@ ENV_DEBUG = "REDRESS_DEBUG"
 
 HEADLESS_COMMANDS = (
     "init, demo, cases, case, import-json, export-json, attach, attachment, check, passwd, "
-    "recover, reveal-key, keychain, screen, rules, bench"
+    "recover, reveal-key, keychain, screen, checklist, rules, bench"
 )
 
 PLAINTEXT_WARNING = (
@@ -543,6 +543,53 @@ def cmd_screen(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_checklist(args: argparse.Namespace) -> int:
+    """Show (and optionally set) a case's indicator checklist answers and the means summary."""
+    from redress.forms import checklists as cl
+    from redress.models import cases
+
+    lists = cl.load_checklists()
+    updates: list[tuple[str, cl.Answer]] = []
+    for item in args.set or []:
+        indicator, _, value = item.partition("=")
+        try:
+            updates.append((indicator.strip(), cl.Answer(value.strip())))
+        except ValueError:
+            raise CliError(
+                "--set takes INDICATOR=ANSWER with ANSWER one of yes, no, unknown, not_asked"
+            ) from None
+    with open_vault(args) as vault, vault.transaction() as session:
+        case = cases.find_case(session, args.id)
+        for indicator, answer in updates:
+            cl.record_answer(session, case, lists, indicator, answer, source="command line")
+        answers = cl.answers_of(case)
+        reference = case.reference
+    if args.json:
+        _print_json(
+            {
+                "case": reference,
+                "answers": [
+                    {"checklist": c.id, "indicator": i.id, "answer": answers.get(i.id, "not_asked")}
+                    for c in lists
+                    for i in c.indicators
+                ],
+                "means": cl.means_summary(lists, answers),
+            },
+            sys.stdout,
+        )
+        return EXIT_OK
+    labels = {"yes": "YES", "no": "no ", "unknown": " ? ", "not_asked": " - "}
+    print(f"Indicator checklists for {reference} (no question is ever required)")
+    for checklist in lists:
+        print(f"\n{checklist.title}  [{checklist.source}]")
+        for indicator in checklist.indicators:
+            answer = answers.get(indicator.id, cl.Answer.NOT_ASKED)
+            print(f"  [{labels[answer.value]}] {indicator.question}  ({indicator.id})")
+    summary = cl.means_summary(lists, answers)
+    print("\nMeans, for petitions: " + ("; ".join(summary) if summary else "none recorded yet"))
+    return EXIT_OK
+
+
 def cmd_rules_list(args: argparse.Namespace) -> int:
     """List the rule packs with how many of their rules need verifying."""
     from redress.forms import rulepacks
@@ -753,6 +800,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("screen", cmd_screen, "screen every record entry of a case against its rule pack")
     _vault_arg(p)
     p.add_argument("id", metavar="ID", help="case id or reference")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    _unlock_args(p)
+
+    p = add("checklist", cmd_checklist, "show or answer a case's indicator checklists")
+    _vault_arg(p)
+    p.add_argument("id", metavar="ID", help="case id or reference")
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="INDICATOR=ANSWER",
+        help="record an answer (yes, no, unknown, not_asked); repeatable",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     _unlock_args(p)
 

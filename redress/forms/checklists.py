@@ -8,7 +8,6 @@ yes / no / unknown / not asked: no question is ever forced, and "not asked" is a
 
 from __future__ import annotations
 
-import enum
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,20 +15,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from redress.forms.rulepacks import CONFIDENCE, RuleIssue, RulePackError
+from redress.models import audit
+from redress.models.errors import NotFoundError
+from redress.models.schema import Case, ChecklistAnswer, IndicatorAnswer, utcnow
 
 CHECKLIST_FORMAT = "redress-checklist"
 CROSSWALK_FORMAT = "redress-crosswalk"
 FORMAT_VERSION = 1
 
 
-class Answer(enum.StrEnum):
-    """An indicator's answer. ``not_asked`` is the default: nothing is ever forced."""
-
-    YES = "yes"
-    NO = "no"
-    UNKNOWN = "unknown"
-    NOT_ASKED = "not_asked"
+Answer = IndicatorAnswer
+"""An indicator's answer (stored in the vault; ``not_asked`` is the default)."""
 
 
 @dataclass(frozen=True)
@@ -261,6 +260,56 @@ def load_checklists() -> list[Checklist]:
     if issues:
         raise RulePackError(issues)
     return checklists
+
+
+def find_indicator(
+    checklists: Sequence[Checklist], indicator_id: str
+) -> tuple[Checklist, Indicator]:
+    """The checklist and indicator of an id.
+
+    Raises:
+        NotFoundError: no shipped checklist has it.
+    """
+    for checklist in checklists:
+        for indicator in checklist.indicators:
+            if indicator.id == indicator_id:
+                return checklist, indicator
+    raise NotFoundError("no checklist has an indicator with that id")
+
+
+def record_answer(
+    session: Session,
+    case: Case,
+    checklists: Sequence[Checklist],
+    indicator_id: str,
+    answer: Answer,
+    *,
+    notes: str | None = None,
+    source: str | None = None,
+) -> ChecklistAnswer:
+    """Set (or change) the answer to one indicator, in the caller's transaction.
+
+    The audit log records that an answer changed, never which indicator or what answer.
+    """
+    checklist, indicator = find_indicator(checklists, indicator_id)
+    row = next((a for a in case.checklist_answers if a.indicator_id == indicator.id), None)
+    if row is None:
+        row = ChecklistAnswer(checklist_id=checklist.id, indicator_id=indicator.id)
+        case.checklist_answers.append(row)
+    row.answer = answer
+    if notes is not None:
+        row.notes = notes or None
+    if source is not None:
+        row.source = source
+    row.recorded_at = utcnow()
+    session.flush()
+    audit.record(session, "checklist.answered", case_id=case.id, detail="1 answer")
+    return row
+
+
+def answers_of(case: Case) -> dict[str, Answer]:
+    """A case's answers by indicator id (unanswered indicators are simply absent)."""
+    return {a.indicator_id: Answer(a.answer) for a in case.checklist_answers}
 
 
 def means_summary(checklists: Sequence[Checklist], answers: Mapping[str, Answer]) -> list[str]:

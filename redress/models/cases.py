@@ -24,6 +24,7 @@ from redress.models.schema import (
     AdverseParty,
     Attachment,
     Case,
+    ChecklistAnswer,
     Client,
     Deadline,
     EvidenceItem,
@@ -47,6 +48,7 @@ _CASE_CHILDREN = (
     Note,
     Attachment,
     GeneratedDocument,
+    ChecklistAnswer,
 )
 
 
@@ -83,6 +85,7 @@ def search_body(case: Case) -> str:
         parts += [deadline.title, deadline.basis]
     for note in case.notes:
         parts += [note.body]
+    parts += [answer.notes for answer in case.checklist_answers]
     parts += [a.name for a in case.attachments]
     # Names like O'Brien or Al-Masri are also indexed without punctuation, so "obrien" finds them.
     names = [client.legal_name, client.pseudonym, *client.other_names] if client else []

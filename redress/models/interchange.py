@@ -35,6 +35,7 @@ from redress.models.schema import (
     AdverseParty,
     Base,
     Case,
+    ChecklistAnswer,
     Client,
     Cooperation,
     Deadline,
@@ -44,6 +45,7 @@ from redress.models.schema import (
     EvidenceItem,
     EvidenceKind,
     ExploitationPeriod,
+    IndicatorAnswer,
     Note,
     OffenceCategory,
     OffenceLevel,
@@ -76,6 +78,8 @@ DUPLICATE_ID = "duplicate id"
 DUPLICATE_REFERENCE = "duplicate reference"
 DUPLICATE_FIELD = "the same field appears more than once in this object"
 NOT_IN_CASE = "refers to record entry id that is not in this case"
+NOT_IN_CASE_EVIDENCE = "refers to an evidence id that is not in this case"
+DUPLICATE_INDICATOR = "this indicator is answered twice in the case"
 CASE_EXISTS = "a case with this id already exists in the vault"
 REFERENCE_EXISTS = "a case with this reference already exists in the vault"
 ITEM_EXISTS = "an item with this id already exists in the vault"
@@ -342,6 +346,17 @@ NOTE_FIELDS: Final = (
     _f("author"),
     _f("created_at", "datetime"),
 )
+ANSWER_FIELDS: Final = (
+    _f("id", "id"),
+    _f("checklist_id"),
+    _f("indicator_id"),
+    _f("answer", "enum", IndicatorAnswer),
+    _f("start_date", "date"),
+    _f("end_date", "date"),
+    _f("notes"),
+    _f("evidence_ids", "list"),
+    *_PROVENANCE,
+)
 
 #: The list fields of a case: (JSON name, ORM class, field table, has a position column).
 CHILD_LISTS: Final[tuple[tuple[str, type[Base], tuple[_Field, ...], bool], ...]] = (
@@ -352,9 +367,18 @@ CHILD_LISTS: Final[tuple[tuple[str, type[Base], tuple[_Field, ...], bool], ...]]
     ("documentation", OfficialDocument, DOCUMENT_FIELDS, True),
     ("deadlines", Deadline, DEADLINE_FIELDS, False),
     ("notes", Note, NOTE_FIELDS, False),
+    ("checklist_answers", ChecklistAnswer, ANSWER_FIELDS, False),
 )
 _HAS_SOURCE: Final = frozenset(
-    {Client, ExploitationPeriod, RecordEntry, EvidenceItem, AdverseParty, OfficialDocument}
+    {
+        Client,
+        ExploitationPeriod,
+        RecordEntry,
+        EvidenceItem,
+        AdverseParty,
+        OfficialDocument,
+        ChecklistAnswer,
+    }
 )
 
 
@@ -424,6 +448,8 @@ def export_case(case: Case) -> dict[str, Any]:
         key=lambda n: (n.created_at or dt.datetime.min.replace(tzinfo=dt.UTC), n.id or ""),
     )
     out["notes"] = [_export_fields(n, NOTE_FIELDS) for n in notes]
+    answers = sorted(case.checklist_answers, key=lambda a: (a.indicator_id, a.id or ""))
+    out["checklist_answers"] = [_export_fields(a, ANSWER_FIELDS) for a in answers]
     return out
 
 
@@ -763,6 +789,35 @@ def _semantic_issues(data: dict[str, Any], issues: _Issues) -> None:
             link = deadline.get("record_entry_id")
             if isinstance(link, str) and link not in entry_ids:
                 issues.add((*base, "deadlines", i, "record_entry_id"), NOT_IN_CASE)
+        _answer_issues(base, case, issues, date_of)
+
+
+def _answer_issues(
+    base: Path,
+    case: dict[str, Any],
+    issues: _Issues,
+    date_of: Callable[[dict[str, Any], str], dt.date | None],
+) -> None:
+    """Checklist answers: one per indicator, dates in order, evidence of the same case."""
+    evidence_ids = {
+        obj["id"] for _, obj in _dicts(case.get("evidence")) if isinstance(obj.get("id"), str)
+    }
+    seen: set[str] = set()
+    for i, answer in _dicts(case.get("checklist_answers")):
+        path = (*base, "checklist_answers", i)
+        indicator = answer.get("indicator_id")
+        if isinstance(indicator, str):
+            if indicator in seen:
+                issues.add((*path, "indicator_id"), DUPLICATE_INDICATOR)
+            seen.add(indicator)
+        start, end = date_of(answer, "start_date"), date_of(answer, "end_date")
+        if start and end and end < start:
+            issues.add((*path, "end_date"), END_BEFORE_START)
+        links = answer.get("evidence_ids")
+        if isinstance(links, list):
+            for j, link in enumerate(links):
+                if isinstance(link, str) and link not in evidence_ids:
+                    issues.add((*path, "evidence_ids", j), NOT_IN_CASE_EVIDENCE)
 
 
 def validate_document(data: object) -> list[FormatIssue]:

@@ -28,6 +28,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -247,6 +248,15 @@ class PartyRole(enum.StrEnum):
     OTHER = "other"
 
 
+class IndicatorAnswer(enum.StrEnum):
+    """An indicator checklist answer; ``not_asked`` is the default, nothing is ever forced."""
+
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+    NOT_ASKED = "not_asked"
+
+
 class DeadlineKind(enum.StrEnum):
     """What a deadline is for."""
 
@@ -365,6 +375,11 @@ class Case(Base):
     )
     documents: Mapped[list[GeneratedDocument]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="GeneratedDocument.created_at"
+    )
+    checklist_answers: Mapped[list[ChecklistAnswer]] = relationship(
+        back_populates="case",
+        cascade="all, delete-orphan",
+        order_by=lambda: [ChecklistAnswer.indicator_id],
     )
 
 
@@ -543,6 +558,27 @@ class Deadline(Base):
 
     case: Mapped[Case] = relationship(back_populates="deadlines")
     record_entry: Mapped[RecordEntry | None] = relationship()
+
+
+class ChecklistAnswer(Provenance, Base):
+    """The answer to one indicator of a checklist (coercive control, forced labour) for a case."""
+
+    __tablename__ = "checklist_answers"
+    __table_args__ = (UniqueConstraint("case_id", "indicator_id"),)
+
+    id: Mapped[pk_id]
+    case_id: Mapped[case_fk]
+    checklist_id: Mapped[str] = mapped_column(String(64))
+    indicator_id: Mapped[str] = mapped_column(String(96))
+    answer: Mapped[IndicatorAnswer] = mapped_column(
+        _enum(IndicatorAnswer), default=IndicatorAnswer.NOT_ASKED
+    )
+    start_date: Mapped[dt.date | None]
+    end_date: Mapped[dt.date | None]
+    notes: Mapped[str | None]
+    evidence_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    case: Mapped[Case] = relationship(back_populates="checklist_answers")
 
 
 class Note(Base):

@@ -30,6 +30,7 @@ COMMANDS = [
     "reveal-key",
     "keychain",
     "screen",
+    "checklist",
     "rules",
     "bench",
 ]
@@ -422,3 +423,47 @@ def test_screen_a_demo_case(made: tuple[Path, str], capsys: pytest.CaptureFixtur
     assert all(r["reasons"] and "citation" in r["reasons"][0] for r in results)
     code, out, _ = run(["cases", str(folder), "--json"], capsys)
     assert code == 0
+
+
+def test_checklist_answers_and_means(
+    made: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, _ = made
+    run(["demo", str(folder)], capsys)
+    code, out, _ = run(["checklist", str(folder), "DEMO-002", "--json"], capsys)
+    assert code == 0
+    before = json.loads(out)
+    assert len(before["answers"]) >= 11
+    code, out, _ = run(
+        [
+            "checklist",
+            str(folder),
+            "DEMO-002",
+            "--set",
+            "ilo-09-debt-bondage=yes",
+            "--set",
+            "ilo-04-isolation=no",
+            "--json",
+        ],
+        capsys,
+    )
+    after = json.loads(out)
+    answers = {a["indicator"]: a["answer"] for a in after["answers"]}
+    assert answers["ilo-09-debt-bondage"] == "yes"
+    assert answers["ilo-04-isolation"] == "no"
+    assert len(after["means"]) == 1
+    code, out, _ = run(["checklist", str(folder), "DEMO-002"], capsys)
+    assert "[YES]" in out and "Means, for petitions:" in out
+    code, _, err = run(
+        ["checklist", str(folder), "DEMO-002", "--set", "ilo-09-debt-bondage=maybe"], capsys
+    )
+    assert code == 1 and "--set takes" in err
+    code, _, err = run(["checklist", str(folder), "DEMO-002", "--set", "nope=yes"], capsys)
+    assert code == 1 and "no checklist has an indicator" in err
+    exported = tmp = folder.parent / "c.json"
+    run(["export-json", str(folder), "DEMO-002", "--out", str(tmp)], capsys)
+    data = json.loads(exported.read_text())
+    assert {a["indicator_id"] for a in data["cases"][0]["checklist_answers"]} == {
+        "ilo-04-isolation",
+        "ilo-09-debt-bondage",
+    }

@@ -47,6 +47,7 @@ from redress.models.schema import (
     Attachment,
     Base,
     Case,
+    ChecklistAnswer,
     Client,
     Deadline,
     DocumentationKind,
@@ -54,6 +55,7 @@ from redress.models.schema import (
     EvidenceItem,
     ExploitationPeriod,
     GeneratedDocument,
+    IndicatorAnswer,
     Note,
     OfficialDocument,
     RecordEntry,
@@ -162,6 +164,7 @@ def _build_case(session: Any, vault: Vault, canaries: Canaries, content: dict[st
     case.deadlines = [canaries.fill(Deadline, due_date=dt.date(2031, 1, 2))]
     case.notes = [canaries.fill(Note)]
     case.documents = [canaries.fill(GeneratedDocument)]
+    case.checklist_answers = [canaries.fill(ChecklistAnswer, answer=IndicatorAnswer.YES)]
     cases.add_case(session, case)
     for label, data in content.items():
         cases.add_attachment(
@@ -269,6 +272,7 @@ def _flow(folder: Path, canaries: Canaries) -> dict[str, str]:
                         *case.deadlines,
                         *case.notes[:1],
                         *case.documents,
+                        *case.checklist_answers,
                         *case.attachments,
                     )
                 ]

@@ -60,6 +60,9 @@ def action_label(action: str) -> str:
             "AuditActions", "Adverse party removed"
         ),
         "screening.run": QCoreApplication.translate("AuditActions", "Screening run"),
+        "checklist.answered": QCoreApplication.translate(
+            "AuditActions", "Checklist answer recorded"
+        ),
         "conflict.name_revealed": QCoreApplication.translate(
             "AuditActions", "Name revealed during a conflict check"
         ),

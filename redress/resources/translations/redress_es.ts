@@ -350,6 +350,10 @@ Export a plaintext copy?</source>
         <translation>Evaluación realizada</translation>
     </message>
     <message>
+        <source>Checklist answer recorded</source>
+        <translation>Respuesta de la lista de indicadores registrada</translation>
+    </message>
+    <message>
         <source>Name revealed during a conflict check</source>
         <translation>Nombre revelado durante una verificación de conflictos</translation>
     </message>

@@ -53,3 +53,45 @@ def test_lint_reports_precise_problems(tmp_path: Path) -> None:
     rendered = [str(i) for i in issues]
     assert "a.toml: checklist.confidence: not one of: C, S, U" in rendered
     assert "a.toml: indicators[0].colour: unknown key" in rendered
+
+
+def test_answers_are_stored_changed_and_audited_without_content(vault) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+    from sqlalchemy import select
+
+    from redress.models import cases
+    from redress.models.errors import NotFoundError
+    from redress.models.schema import AuditEntry, Case, Client
+
+    lists = checklists.load_checklists()
+    with vault.transaction() as session:
+        case = cases.add_case(
+            session, Case(jurisdiction="US-NY", client=Client(legal_name="A", pseudonym="B"))
+        )
+        checklists.record_answer(
+            session, case, lists, "ilo-09-debt-bondage", Answer.YES, notes="owed 4,000 for travel"
+        )
+        checklists.record_answer(session, case, lists, "ilo-04-isolation", Answer.UNKNOWN)
+        with pytest.raises(NotFoundError):
+            checklists.record_answer(session, case, lists, "nope", Answer.YES)
+        case_id = case.id
+    with vault.transaction() as session:
+        case = session.get(Case, case_id)
+        assert case is not None
+        checklists.record_answer(session, case, lists, "ilo-04-isolation", Answer.YES)
+    with vault.sessions() as session:
+        case = session.get(Case, case_id)
+        assert case is not None
+        answers = checklists.answers_of(case)
+        assert answers == {"ilo-04-isolation": Answer.YES, "ilo-09-debt-bondage": Answer.YES}
+        assert len(case.checklist_answers) == 2
+        assert len(checklists.means_summary(lists, answers)) == 2
+        details = (
+            session.execute(
+                select(AuditEntry.detail).where(AuditEntry.action == "checklist.answered")
+            )
+            .scalars()
+            .all()
+        )
+        assert details == ["1 answer"] * 3
+        assert cases.search(session, "travel") == [case_id]

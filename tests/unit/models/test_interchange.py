@@ -528,6 +528,22 @@ def generated_case(draw: st.DrawFn, base: uuid.UUID, c: int) -> dict[str, Any]:
         }
         for i in range(draw(st.integers(0, 2)))
     ]
+    answers = []
+    for i in range(draw(st.integers(0, 2))):
+        start, end = _ordered_dates(draw)
+        answers.append(
+            {
+                "id": ident(f"q{i}"),
+                "checklist_id": "ilo-forced-labour",
+                "indicator_id": f"ilo-{i + 1:02d}-indicator",
+                "answer": draw(st.sampled_from(["yes", "no", "unknown", "not_asked"])),
+                "start_date": start,
+                "end_date": end,
+                "notes": draw(_OPTIONAL_TEXT),
+                "evidence_ids": [],
+                **provenance(),
+            }
+        )
     return {
         "id": ident("case"),
         "reference": f"HX-{c}",
@@ -564,6 +580,7 @@ def generated_case(draw: st.DrawFn, base: uuid.UUID, c: int) -> dict[str, Any]:
         # the two lists without a position column are exported in a fixed order
         "deadlines": sorted(deadlines, key=lambda d: (d["due_date"], d["id"])),
         "notes": sorted(notes, key=lambda n: (n["created_at"], n["id"])),
+        "checklist_answers": answers,
     }
 
 
@@ -1331,3 +1348,31 @@ def test_the_documentation_lists_every_enumeration_value() -> None:
     for cls in enums:
         for member in cls:
             assert f"`{member.value}`" in enumerations, member
+
+
+def test_checklist_answer_problems_have_paths() -> None:
+    from redress.models import interchange as ix
+
+    answer = {
+        "checklist_id": "ilo-forced-labour",
+        "indicator_id": "ilo-05-physical-and-sexual-violence",
+        "answer": "yes",
+        "start_date": "2019-05-01",
+        "end_date": "2019-01-01",
+        "evidence_ids": ["00000000-0000-4000-8000-000000000000"],
+    }
+    document = {
+        "format": "redress-case",
+        "version": 1,
+        "cases": [
+            {
+                "jurisdiction": "US-NY",
+                "client": {"legal_name": "A", "pseudonym": "B"},
+                "checklist_answers": [answer, {**answer, "end_date": None, "evidence_ids": []}],
+            }
+        ],
+    }
+    found = {str(issue) for issue in ix.validate_document(document)}
+    assert "cases[0].checklist_answers[0].end_date: " + ix.END_BEFORE_START in found
+    assert "cases[0].checklist_answers[0].evidence_ids[0]: " + ix.NOT_IN_CASE_EVIDENCE in found
+    assert "cases[0].checklist_answers[1].indicator_id: " + ix.DUPLICATE_INDICATOR in found
