@@ -241,7 +241,12 @@ def test_tabs_come_in_the_order_of_the_case_model(editor: CaseEditor) -> None:
     core = ["Client", "Trafficking situation", "Record entries", "Nexus"]
     assert titles[:4] == core
     assert titles[-3:] == ["Deadlines", "Notes", "History"]
-    assert set(titles[4:-3]) <= {"Evidence and attachments", "Adverse parties"}
+    assert set(titles[4:-3]) <= {
+        "Evidence and attachments",
+        "Adverse parties",
+        "Screening",
+        "Indicators",
+    }
     assert len(editor_tabs()) == len(titles)
 
 

@@ -68,6 +68,8 @@ def editor_tabs() -> list[type[CaseTab]]:
         NexusTab,
         _optional_tab("evidence_tab", "EvidenceTab"),
         _optional_tab("parties_tab", "PartiesTab"),
+        _optional_tab("screening_tab", "ScreeningTab"),
+        _optional_tab("indicators_tab", "IndicatorsTab"),
         DeadlinesTab,
         NotesTab,
         HistoryTab,
@@ -151,6 +153,9 @@ class CaseEditor(QWidget):
             tab.setAccessibleName(tab.title)
             tab.dirty_changed.connect(self.on_tab_dirty_changed)
             tab.reload_requested.connect(self.on_tab_reload_requested)
+            open_evidence = getattr(tab, "open_evidence_requested", None)
+            if open_evidence is not None:
+                open_evidence.connect(self.on_open_evidence_requested)
 
     def _init_header(self) -> None:
         self.heading = QLabel(self)
@@ -329,6 +334,12 @@ class CaseEditor(QWidget):
                 mark = " *" if tab.has_unsaved_changes() else ""
                 self.tab_widget.setTabText(index, tab.title + mark)
         self._update_dirty()
+
+    def on_open_evidence_requested(self) -> None:
+        """A tab (screening's missing evidence) asked for the evidence tab."""
+        evidence = _optional_tab("evidence_tab", "EvidenceTab")
+        if evidence is not None:
+            self.show_tab(evidence)
 
     def on_tab_reload_requested(self) -> None:
         """A tab committed a change: show it, keeping other tabs' unsaved edits."""

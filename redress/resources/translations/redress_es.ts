@@ -2096,6 +2096,65 @@ Export a plaintext copy?</source>
     </message>
 </context>
 <context>
+    <name>IndicatorsTab</name>
+    <message>
+        <source>Indicators</source>
+        <translation>Indicadores</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>No preguntado</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Se desconoce</translation>
+    </message>
+    <message>
+        <source>Show only &amp;unanswered</source>
+        <translation>Mostrar solo las &amp;no respondidas</translation>
+    </message>
+    <message>
+        <source>Show only unanswered</source>
+        <translation>Mostrar solo las no respondidas</translation>
+    </message>
+    <message>
+        <source>Questions left &apos;Not asked&apos; can be answered later; no question is forced</source>
+        <translation>Las preguntas que quedan como «No preguntado» pueden responderse más tarde; ninguna pregunta es obligatoria</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Respondidas</translation>
+    </message>
+    <message>
+        <source>Indicator checklists</source>
+        <translation>Listas de indicadores</translation>
+    </message>
+    <message>
+        <source>How the client was controlled (indicators answered Yes):</source>
+        <translation>Cómo se controló a la persona cliente (indicadores respondidos con Sí):</translation>
+    </message>
+    <message>
+        <source>Means summary</source>
+        <translation>Resumen de los medios</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 de %2 respondidas</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(ninguno todavía)</translation>
+    </message>
+</context>
+<context>
     <name>LockedView</name>
     <message>
         <source>&lt;h2&gt;The vault is locked&lt;/h2&gt;</source>
@@ -2262,6 +2321,17 @@ Export a plaintext copy?</source>
     <message>
         <source>&lt;h3&gt;Redress %1&lt;/h3&gt;&lt;p&gt;Encrypted, offline case work for lawyers who represent survivors of human trafficking. Redress opens no network connection.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Redress %1&lt;/h3&gt;&lt;p&gt;Gestión de casos cifrada y sin conexión para abogadas y abogados que representan a sobrevivientes de trata de personas. Redress no abre ninguna conexión de red.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MissingEvidenceModel</name>
+    <message>
+        <source>Missing evidence</source>
+        <translation>Pruebas que faltan</translation>
+    </message>
+    <message>
+        <source>Open the evidence tab</source>
+        <translation>Abrir la pestaña de pruebas</translation>
     </message>
 </context>
 <context>
@@ -3022,6 +3092,140 @@ Export a plaintext copy?</source>
     <message>
         <source>Remove the selected row (Delete)</source>
         <translation>Quitar la fila seleccionada (Supr)</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningModel</name>
+    <message>
+        <source>likely eligible</source>
+        <translation>probablemente elegible</translation>
+    </message>
+    <message>
+        <source>arguable</source>
+        <translation>defendible</translation>
+    </message>
+    <message>
+        <source>excluded by statute (argument available)</source>
+        <translation>excluido por ley (hay argumentos disponibles)</translation>
+    </message>
+    <message>
+        <source>outside the trafficking period</source>
+        <translation>fuera del periodo de trata</translation>
+    </message>
+    <message>
+        <source>not enough information</source>
+        <translation>información insuficiente</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Antecedente</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Jurisdiction</source>
+        <translation>Jurisdicción</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Offence category</source>
+        <translation>Categoría del delito</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Some rules behind this outcome must be verified</source>
+        <translation>Algunas normas en las que se basa este resultado deben verificarse</translation>
+    </message>
+    <message>
+        <source>(verify)</source>
+        <translation>(verificar)</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningTab</name>
+    <message>
+        <source>Screening</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <source>Advice for a lawyer to review, not a verdict.</source>
+        <translation>Orientación para que la revise un abogado, no un veredicto.</translation>
+    </message>
+    <message>
+        <source>Changes since the last screening</source>
+        <translation>Cambios desde la última evaluación</translation>
+    </message>
+    <message>
+        <source>Record entries and their screening outcomes</source>
+        <translation>Antecedentes y resultados de su evaluación</translation>
+    </message>
+    <message>
+        <source>Screening of the selected entry</source>
+        <translation>Evaluación del antecedente seleccionado</translation>
+    </message>
+    <message>
+        <source>Missing evidence for the selected entry</source>
+        <translation>Pruebas que faltan para el antecedente seleccionado</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open the evidence tab</source>
+        <translation>Pulse Intro o haga doble clic para abrir la pestaña de pruebas</translation>
+    </message>
+    <message>
+        <source>&amp;Missing evidence (to do; Enter opens the evidence tab):</source>
+        <translation>Pruebas que &amp;faltan (pendientes; Intro abre la pestaña de pruebas):</translation>
+    </message>
+    <message>
+        <source>&amp;Entries:</source>
+        <translation>&amp;Antecedentes:</translation>
+    </message>
+    <message>
+        <source>Changes since the last screening: %1</source>
+        <translation>Cambios desde la última evaluación: %1</translation>
+    </message>
+    <message>
+        <source>Nothing missing</source>
+        <translation>No falta nada</translation>
+    </message>
+    <message>
+        <source>verify against the official text</source>
+        <translation>verificar con el texto oficial</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Resultado: %1</translation>
+    </message>
+    <message>
+        <source>Rule pack: %1</source>
+        <translation>Paquete de normas: %1</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Motivos</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Relief:</source>
+        <translation>Remedios:</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Próximos pasos</translation>
+    </message>
+    <message>
+        <source>Citations</source>
+        <translation>Citas</translation>
     </message>
 </context>
 <context>
