@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from redress.models import attachments as blobs
 from redress.models import audit, cases
-from redress.models.database import configuration_problems
+from redress.models.database import apply_connection_pragmas, configuration_problems, db_uri
 from redress.models.errors import AttachmentError, VaultError
 from redress.models.keyslots import Argon2Params, KeySlotFile, read_keyslot_file
 from redress.models.schema import Attachment, VaultMeta
@@ -63,18 +63,21 @@ def _pragma_rows(raw: Any, pragma: str) -> list[Any]:
         return [f"the check stopped on a damaged page ({exc})"]
 
 
-def _database_items(engine: Engine) -> list[CheckItem]:
-    with engine.connect() as conn:
-        raw: Any = conn.connection.dbapi_connection
-        cipher_rows = _pragma_rows(raw, "PRAGMA cipher_integrity_check")
-        cipher = ["unreadable"] if cipher_rows is None else cipher_rows
-        integrity_rows = _pragma_rows(raw, "PRAGMA integrity_check")
-        integrity = (
-            ["the check itself failed on a damaged page"]
-            if integrity_rows is None
-            else integrity_rows
-        )
+def _database_items(db_path: Path, data_key: bytes) -> list[CheckItem]:
+    # A fresh connection, not a pooled one: FTS5 keeps a per-connection cache of its index
+    # structure, and a pooled connection that last read before other connections wrote can
+    # report a sound full-text index as corrupt ("fts5: checksum mismatch").
+    raw: Any = sqlcipher3.dbapi2.connect(db_uri(db_path, create=False), uri=True)
+    try:
+        try:
+            apply_connection_pragmas(raw, data_key)
+        except VaultError as exc:
+            return [CheckItem("SQLCipher page authentication", False, str(exc))]
+        cipher = _pragma_rows(raw, "PRAGMA cipher_integrity_check")
+        integrity = _pragma_rows(raw, "PRAGMA integrity_check")
         problems = configuration_problems(raw)
+    finally:
+        raw.close()
     return [
         CheckItem(
             "SQLCipher page authentication",
@@ -141,6 +144,7 @@ def _slot_item(keyslots_path: Path, data_key: bytes) -> CheckItem:
 
 
 def check_vault(
+    db_path: Path,
     engine: Engine,
     sessions: sessionmaker[Session],
     keyslots_path: Path,
@@ -155,7 +159,7 @@ def check_vault(
     Covers page HMACs, SQLite integrity, configuration, the audit chain, the rollback counter,
     attachments (each decrypted) and the key-slot file.
     """
-    items = _database_items(engine)
+    items = _database_items(db_path, data_key)
     try:
         with sessions() as session:
             items += _session_items(session, slots, attachments_dir, attachments)

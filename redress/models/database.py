@@ -96,6 +96,7 @@ def create_vault_engine(
     key_source: Callable[[], bytes],
     *,
     pool_size: int = 5,
+    max_overflow: int = 20,
     echo: bool = False,
 ) -> Engine:
     """Create the SQLAlchemy engine for a vault database.
@@ -107,6 +108,7 @@ def create_vault_engine(
         db_path: the SQLCipher file.
         key_source: returns the raw data key; raises once the vault is locked.
         pool_size: connections kept open for reuse (opening one costs no key derivation).
+        max_overflow: extra connections allowed beyond ``pool_size`` under load.
         echo: SQLAlchemy statement logging (tests use it to prove nothing sensitive is logged).
 
     Returns:
@@ -124,7 +126,7 @@ def create_vault_engine(
         module=sqlcipher3.dbapi2,
         poolclass=QueuePool,
         pool_size=pool_size,
-        max_overflow=20,
+        max_overflow=max_overflow,
         pool_pre_ping=False,
         echo=echo,
         hide_parameters=True,

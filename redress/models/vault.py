@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -199,6 +200,7 @@ class Vault:
         self._lock = lock
         self.engine = engine
         self.sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_lock = threading.RLock()
         self._write_sessions = sessionmaker(
             bind=engine.execution_options(redress_begin_immediate=True), expire_on_commit=False
         )
@@ -469,9 +471,11 @@ class Vault:
         The transaction starts with ``BEGIN IMMEDIATE``, so it holds the write lock from the
         start: a deferred transaction that reads and then writes would fail at once with
         "database is locked" when another connection wrote in between (SQLITE_BUSY_SNAPSHOT),
-        whereas an immediate one waits its turn (``busy_timeout``).
+        whereas an immediate one waits its turn (``busy_timeout``). Within the process (the
+        only one that can have the vault open) writers also take a lock, so they queue in
+        Python rather than in SQLite's busy handler.
         """
-        with self._write_sessions.begin() as session:
+        with self._write_lock, self._write_sessions.begin() as session:
             yield session
 
     # --- closing ----------------------------------------------------------------------------
@@ -596,6 +600,7 @@ class Vault:
     def check(self, *, attachments: bool = True) -> CheckReport:
         """Verify everything that can be verified (``redress check``)."""
         return checks.check_vault(
+            self.db_path,
             self.engine,
             self.sessions,
             self.keyslots_path,
