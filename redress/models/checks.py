@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -145,7 +145,6 @@ def _slot_item(keyslots_path: Path, data_key: bytes) -> CheckItem:
 
 def check_vault(
     db_path: Path,
-    engine: Engine,
     sessions: sessionmaker[Session],
     keyslots_path: Path,
     attachments_dir: Path,

@@ -601,7 +601,6 @@ class Vault:
         """Verify everything that can be verified (``redress check``)."""
         return checks.check_vault(
             self.db_path,
-            self.engine,
             self.sessions,
             self.keyslots_path,
             self.attachments_dir,
